@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# AlexaLinkHub's test command. On a fresh Debian machine (as root) it installs what the tests need (PostgreSQL,
+# Chromium), starts PostgreSQL unless a Docker engine lets Testcontainers do it, builds, runs every test project,
+# stops what it started, prints "N passed, N failed, N skipped" and exits non-zero on any failure.
+#
+#   build/test.sh                 all test projects
+#   build/test.sh Domain.UnitTests Web.FunctionalTests   only these (folder names under tests/)
+set -uo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+log() { echo "[test.sh] $*" >&2; }
+
+# --- 1. What the tests need, from Debian's packages --------------------------------------------------------------
+missing=()
+command -v pg_ctlcluster >/dev/null 2>&1 || missing+=(postgresql)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    log "missing ${missing[*]}: run as root (or install them) so the tests have a real PostgreSQL and Chromium"
+    exit 2
+  fi
+  log "installing ${missing[*]} with apt"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null || {
+    log "apt-get install ${missing[*]} failed"; exit 2; }
+fi
+
+# --- 2. PostgreSQL: Testcontainers where a Docker engine answers, else a local cluster we start and stop --------
+started_cluster=""
+cleanup() {
+  if [ -n "$started_cluster" ]; then
+    log "stopping PostgreSQL $started_cluster"
+    pg_ctlcluster $started_cluster stop >/dev/null 2>&1 || true
+  fi
+}
+trap cleanup EXIT
+
+if command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; then
+  log "Docker engine found: PostgreSQL comes from Testcontainers"
+  unset ALH_TEST_POSTGRES
+else
+  if [ -z "$(pg_lsclusters -h 2>/dev/null)" ]; then
+    version=$(ls /usr/lib/postgresql | sort -n | tail -n 1)
+    log "creating PostgreSQL $version cluster 'main'"
+    pg_createcluster "$version" main >/dev/null
+  fi
+  read -r pg_version pg_cluster pg_port pg_status _ < <(pg_lsclusters -h | head -n 1)
+  if [ "$pg_status" != "online" ]; then
+    log "starting PostgreSQL $pg_version/$pg_cluster on port $pg_port"
+    pg_ctlcluster "$pg_version" "$pg_cluster" start || { log "could not start PostgreSQL"; exit 2; }
+    started_cluster="$pg_version $pg_cluster"
+  fi
+  for _ in $(seq 1 30); do
+    su postgres -c "psql -p $pg_port -Atqc 'select 1'" >/dev/null 2>&1 && break
+    sleep 0.5
+  done
+  su postgres -c "psql -p $pg_port -v ON_ERROR_STOP=1 -qc \"DO \\\$\\\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'alh_test') THEN CREATE ROLE alh_test LOGIN CREATEDB PASSWORD 'alh_test'; END IF; END \\\$\\\$;\"" \
+    || { log "could not create the test role"; exit 2; }
+  export ALH_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=alh_test;Password=alh_test;Database=postgres"
+  log "PostgreSQL ready on 127.0.0.1:$pg_port"
+fi
+
+# --- 3. Chromium for the browser tests (Playwright drives Debian's build; it never downloads one) ---------------
+export ALH_CHROMIUM="$(command -v chromium)"
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+# --- 4. Build once, then every test project -------------------------------------------------------------------
+log "building"
+if ! dotnet build AlexaLinkHub.sln -nologo -v quiet; then
+  log "build failed"
+  echo "0 passed, 1 failed, 0 skipped"
+  exit 1
+fi
+
+if [ $# -gt 0 ]; then projects=("$@"); else
+  projects=()
+  for dir in tests/*/; do
+    name=$(basename "$dir")
+    grep -q '<OutputType>Exe</OutputType>' "$dir"*.csproj 2>/dev/null && projects+=("$name")
+  done
+fi
+
+mkdir -p artifacts/test-logs
+passed=0; failed=0; skipped=0; broken=()
+for name in "${projects[@]}"; do
+  csproj=$(ls tests/"$name"/*.csproj)
+  out="artifacts/test-logs/$name.log"
+  log "running $name"
+  start=$(date +%s)
+  dotnet test --project "$csproj" --no-build > "$out" 2>&1
+  code=$?
+  t=$(awk '/^  total:/{print $2}' "$out" | tail -n 1)
+  f=$(awk '/^  failed:/{print $2}' "$out" | tail -n 1)
+  s=$(awk '/^  succeeded:/{print $2}' "$out" | tail -n 1)
+  k=$(awk '/^  skipped:/{print $2}' "$out" | tail -n 1)
+  if [ -z "$t" ]; then
+    # No summary: the test host crashed or ran nothing. That is a failure, not a pass.
+    log "$name: no test summary (exit $code) — see $out"; tail -n 30 "$out" >&2
+    failed=$((failed + 1)); broken+=("$name"); continue
+  fi
+  passed=$((passed + s)); failed=$((failed + f)); skipped=$((skipped + k))
+  log "$name: $s passed, $f failed, $k skipped ($(( $(date +%s) - start ))s)"
+  if [ "$f" != "0" ] || [ "$code" -ne 0 ]; then
+    grep -E "^(failed|  Failed|error)|\[FAIL\]" "$out" | head -n 40 >&2
+    [ "$f" = "0" ] && { failed=$((failed + 1)); }
+    broken+=("$name")
+  fi
+done
+
+[ ${#broken[@]} -gt 0 ] && log "failing projects: ${broken[*]} (logs in artifacts/test-logs/)"
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,40 @@
+using AlexaLinkHub.Application.Common.Interfaces;
+using AlexaLinkHub.Application.Common.Models;
+using AlexaLinkHub.Domain.Audit;
+using FluentValidation;
+using Mediator;
+
+namespace AlexaLinkHub.Application.Audit;
+
+public sealed record ListAuditEvents : IQuery<Page<AuditEventDto>>, ITenantAdminRequest
+{
+    public DateTimeOffset? From { get; init; }
+    public DateTimeOffset? To { get; init; }
+    public string? Actor { get; init; }
+    public string? Action { get; init; }
+    public string? Target { get; init; }
+    public int? Page { get; init; }
+    public int? PageSize { get; init; }
+}
+
+public sealed record AuditEventDto(Guid Id, string Actor, string Action, string Target, string? Details, string? SourceIp, DateTimeOffset OccurredAt)
+{
+    public static AuditEventDto From(AuditEvent e) => new(e.Id, e.Actor, e.Action, e.Target, e.Details, e.SourceIp, e.OccurredAt);
+}
+
+public sealed class ListAuditEventsValidator : AbstractValidator<ListAuditEvents>
+{
+    public ListAuditEventsValidator() =>
+        RuleFor(x => x.To).GreaterThanOrEqualTo(x => x.From).When(x => x.From is not null && x.To is not null)
+            .WithMessage("'to' must not be before 'from'.");
+}
+
+public sealed class ListAuditEventsHandler(IAuditEventReader reader) : IQueryHandler<ListAuditEvents, Page<AuditEventDto>>
+{
+    public async ValueTask<Page<AuditEventDto>> Handle(ListAuditEvents query, CancellationToken cancellationToken)
+    {
+        var (page, size) = Paging.Normalize(query.Page, query.PageSize);
+        var result = await reader.QueryAsync(new AuditFilter(query.From, query.To, query.Actor, query.Action, query.Target), page, size, cancellationToken);
+        return new Page<AuditEventDto>(result.Items.Select(AuditEventDto.From).ToList(), result.PageNumber, result.PageSize, result.TotalCount);
+    }
+}

@@ -1,0 +1,28 @@
+using AlexaLinkHub.Application.Common.Exceptions;
+using AlexaLinkHub.Application.Common.Interfaces;
+using AlexaLinkHub.Application.Common.Tenancy;
+using Mediator;
+
+namespace AlexaLinkHub.Application.Common.Behaviours;
+
+/// <summary>Enforces the message's audience before anything runs. A tenant admin asking about another tenant gets
+/// "not found", never "forbidden": we do not confirm that the other tenant exists.</summary>
+public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentActor actor, ITenantContext tenant)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : IMessage
+{
+    public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        if (message is IPlatformAdminRequest && !actor.IsPlatformAdmin)
+            throw new ForbiddenException("This action needs a platform admin.");
+
+        if (message is ITenantAdminRequest)
+        {
+            var tenantId = tenant.TenantId ?? throw new InvalidOperationException($"{typeof(TMessage).Name} needs a tenant in scope.");
+            if (!actor.CanAdminister(tenantId))
+                throw new NotFoundException("Tenant not found.");
+        }
+
+        return next(message, cancellationToken);
+    }
+}

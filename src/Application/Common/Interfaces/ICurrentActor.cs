@@ -1,0 +1,17 @@
+namespace AlexaLinkHub.Application.Common.Interfaces;
+
+/// <summary>Who is asking: an API key, an admin, an end user or the system. Used for authorisation and audit.</summary>
+public interface ICurrentActor
+{
+    /// <summary>A stable, non-secret name for the audit log, e.g. <c>api-key:alh_ab12cd34</c> or <c>system</c>.</summary>
+    string Name { get; }
+
+    bool IsPlatformAdmin { get; }
+
+    /// <summary>The tenants this actor may administer (ignored for platform admins).</summary>
+    IReadOnlyCollection<Guid> TenantIds { get; }
+
+    string? SourceIp { get; }
+
+    bool CanAdminister(Guid tenantId) => IsPlatformAdmin || TenantIds.Contains(tenantId);
+}

@@ -1,0 +1,11 @@
+namespace AlexaLinkHub.Application.Common.Interfaces;
+
+/// <summary>The externally visible addresses (configuration <c>App:PublicBaseUrl</c>), used in the URIs we report to
+/// vendors and in emails — never derived from a request's Host header.</summary>
+public interface IPublicUrls
+{
+    Uri BaseUrl { get; }
+
+    string TenantUrl(string slug, string relativePath) =>
+        $"{BaseUrl.GetLeftPart(UriPartial.Authority)}{BaseUrl.AbsolutePath.TrimEnd('/')}/t/{Uri.EscapeDataString(slug)}/{relativePath.TrimStart('/')}";
+}

@@ -1,0 +1,30 @@
+using AlexaLinkHub.Application.Common.Interfaces;
+
+namespace AlexaLinkHub.Application.Common.Tenancy;
+
+/// <summary>The scoped holder behind <see cref="ICurrentActor"/>. Anonymous (no rights) until the host says who is
+/// acting: the web layer after authentication, or a job/startup task as <see cref="SetSystem"/>.</summary>
+public sealed class ActorContext : ICurrentActor
+{
+    public const string SystemName = "system";
+    public const string AnonymousName = "anonymous";
+
+    private IReadOnlyCollection<Guid> _tenantIds = [];
+
+    public string Name { get; private set; } = AnonymousName;
+    public bool IsPlatformAdmin { get; private set; }
+    public IReadOnlyCollection<Guid> TenantIds => _tenantIds;
+    public string? SourceIp { get; private set; }
+
+    public void Set(string name, bool isPlatformAdmin, IReadOnlyCollection<Guid> tenantIds, string? sourceIp)
+    {
+        Name = name;
+        IsPlatformAdmin = isPlatformAdmin;
+        _tenantIds = tenantIds;
+        SourceIp = sourceIp;
+    }
+
+    public void SetAnonymous(string? sourceIp, string name = AnonymousName) => Set(name, false, [], sourceIp);
+
+    public void SetSystem() => Set(SystemName, true, [], null);
+}

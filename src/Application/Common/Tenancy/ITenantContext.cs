@@ -1,0 +1,41 @@
+namespace AlexaLinkHub.Application.Common.Tenancy;
+
+/// <summary>The tenant the current request or job acts for. Tenant-owned data outside it is invisible (a global query
+/// filter); the platform scope sees every tenant and is entered explicitly, never by default.</summary>
+public interface ITenantContext
+{
+    Guid? TenantId { get; }
+    string? TenantSlug { get; }
+
+    /// <summary>True only after <see cref="EnterPlatformScope"/>: platform operations and background maintenance.</summary>
+    bool IsPlatformScope { get; }
+
+    void EnterTenant(Guid tenantId, string slug);
+    void EnterPlatformScope();
+
+    Guid RequiredTenantId => TenantId ?? throw new InvalidOperationException("No tenant is in scope.");
+}
+
+/// <summary>The scoped holder behind <see cref="ITenantContext"/>: set once per request (or job) by whoever knows the tenant.</summary>
+public sealed class TenantContext : ITenantContext
+{
+    public Guid? TenantId { get; private set; }
+    public string? TenantSlug { get; private set; }
+    public bool IsPlatformScope { get; private set; }
+
+    public void EnterTenant(Guid tenantId, string slug)
+    {
+        if (TenantId is { } current && current != tenantId)
+            throw new InvalidOperationException("The tenant of a scope cannot change.");
+        TenantId = tenantId;
+        TenantSlug = slug;
+        IsPlatformScope = false;
+    }
+
+    public void EnterPlatformScope()
+    {
+        TenantId = null;
+        TenantSlug = null;
+        IsPlatformScope = true;
+    }
+}

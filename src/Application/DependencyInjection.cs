@@ -1,0 +1,43 @@
+using AlexaLinkHub.Application.Common.Behaviours;
+using AlexaLinkHub.Application.Common.Interfaces;
+using AlexaLinkHub.Application.Common.Tenancy;
+using AlexaLinkHub.Application.Skills;
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace AlexaLinkHub.Application;
+
+public static class DependencyInjection
+{
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+
+        services.AddMediator(options =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            // Order matters: who may ask, then is the input well-formed, then do it in one transaction.
+            options.PipelineBehaviors =
+            [
+                typeof(AuthorizationBehaviour<,>),
+                typeof(ValidationBehaviour<,>),
+                typeof(TransactionBehaviour<,>),
+            ];
+        });
+
+        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddScoped<TenantContext>();
+        services.TryAddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
+        services.TryAddScoped<ActorContext>();
+        services.TryAddScoped<ICurrentActor>(sp => sp.GetRequiredService<ActorContext>());
+
+        services.AddOptions<SkillOptions>().Bind(builder.Configuration.GetSection(SkillOptions.SectionName));
+        services.AddOptions<Bootstrap.BootstrapOptions>().Bind(builder.Configuration.GetSection(Bootstrap.BootstrapOptions.SectionName));
+
+        return builder;
+    }
+}

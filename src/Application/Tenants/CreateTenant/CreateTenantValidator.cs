@@ -1,0 +1,16 @@
+using AlexaLinkHub.Application.Common.Behaviours;
+using AlexaLinkHub.Domain.Tenants;
+using FluentValidation;
+
+namespace AlexaLinkHub.Application.Tenants;
+
+public sealed class CreateTenantValidator : AbstractValidator<CreateTenant>
+{
+    public CreateTenantValidator()
+    {
+        RuleFor(x => x.Slug).SatisfiesDomain(slug => TenantSlug.Validate(slug));
+        RuleFor(x => x.DisplayName)
+            .NotEmpty().WithMessage("Display name is required.")
+            .MaximumLength(Tenant.DisplayNameMaxLength);
+    }
+}

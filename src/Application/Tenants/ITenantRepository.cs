@@ -1,0 +1,17 @@
+using AlexaLinkHub.Application.Common.Models;
+using AlexaLinkHub.Domain.Tenants;
+
+namespace AlexaLinkHub.Application.Tenants;
+
+public interface ITenantRepository
+{
+    Task<Tenant?> FindBySlugAsync(string slug, CancellationToken cancellationToken);
+
+    Task<Tenant?> FindByIdAsync(Guid id, CancellationToken cancellationToken);
+
+    Task<bool> SlugExistsAsync(string slug, CancellationToken cancellationToken);
+
+    Task<Page<Tenant>> ListAsync(int page, int pageSize, CancellationToken cancellationToken);
+
+    void Add(Tenant tenant);
+}

@@ -1,0 +1,19 @@
+using AlexaLinkHub.Application.Common.Models;
+using AlexaLinkHub.Domain.Users;
+
+namespace AlexaLinkHub.Application.Users;
+
+/// <summary>End users of the tenant in scope.</summary>
+public interface IEndUserRepository
+{
+    Task<EndUser?> FindByIdAsync(Guid id, CancellationToken cancellationToken);
+
+    Task<EndUser?> FindByEmailAsync(string email, CancellationToken cancellationToken);
+
+    Task<bool> ExternalIdExistsAsync(string externalId, CancellationToken cancellationToken);
+
+    /// <summary>Users whose email or name contains <paramref name="search"/> (case-insensitive), ordered by email.</summary>
+    Task<Page<EndUser>> SearchAsync(string? search, int page, int pageSize, CancellationToken cancellationToken);
+
+    void Add(EndUser user);
+}

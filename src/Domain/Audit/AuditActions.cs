@@ -1,0 +1,25 @@
+namespace AlexaLinkHub.Domain.Audit;
+
+/// <summary>The names of audited actions, as stored and filtered on.</summary>
+public static class AuditActions
+{
+    public const string TenantCreated = "tenant.created";
+    public const string TenantUpdated = "tenant.updated";
+    public const string TenantBrandingUpdated = "tenant.branding_updated";
+    public const string TenantSuspended = "tenant.suspended";
+    public const string TenantReactivated = "tenant.reactivated";
+
+    public const string SkillRegistered = "skill.registered";
+    public const string SkillUpdated = "skill.updated";
+    public const string SkillSecretRotated = "skill.secret_rotated";
+    public const string SkillSecretOverlapEnded = "skill.secret_overlap_ended";
+    public const string SkillDisabled = "skill.disabled";
+    public const string SkillEnabled = "skill.enabled";
+
+    public const string UserCreated = "user.created";
+
+    public const string ApiKeyCreated = "api_key.created";
+    public const string ApiKeyRevoked = "api_key.revoked";
+
+    public const string AdminCreated = "admin.created";
+}

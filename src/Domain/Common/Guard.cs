@@ -1,0 +1,21 @@
+namespace AlexaLinkHub.Domain.Common;
+
+internal static class Guard
+{
+    public static string Text(string? value, string field, int maxLength, int minLength = 1)
+    {
+        var trimmed = value?.Trim() ?? string.Empty;
+        if (trimmed.Length < minLength)
+            throw new DomainException(minLength == 1 ? $"{field} is required." : $"{field} must be at least {minLength} characters.", Camel(field));
+        if (trimmed.Length > maxLength)
+            throw new DomainException($"{field} must be at most {maxLength} characters.", Camel(field));
+        if (trimmed.Any(char.IsControl))
+            throw new DomainException($"{field} must not contain control characters.", Camel(field));
+        if (trimmed.Contains('<') || trimmed.Contains('>'))
+            throw new DomainException($"{field} must be plain text (no HTML).", Camel(field));
+        return trimmed;
+    }
+
+    public static string Camel(string field) =>
+        string.IsNullOrEmpty(field) ? field : char.ToLowerInvariant(field[0]) + field[1..].Replace(" ", string.Empty, StringComparison.Ordinal);
+}

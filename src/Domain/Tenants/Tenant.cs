@@ -1,0 +1,55 @@
+using AlexaLinkHub.Domain.Common;
+
+namespace AlexaLinkHub.Domain.Tenants;
+
+/// <summary>A skill vendor. Everything an end user or a skill backend touches lives under <c>/t/{Slug}</c>.</summary>
+[GlobalEntity("The tenant is the unit of isolation itself; it is resolved by slug before any tenant is known.")]
+public sealed class Tenant
+{
+    public const int DisplayNameMaxLength = 100;
+
+    private Tenant()
+    {
+        Slug = null!;
+        DisplayName = null!;
+        Branding = Branding.Default;
+    }
+
+    public Guid Id { get; private set; }
+    public string Slug { get; private set; }
+    public string DisplayName { get; private set; }
+    public TenantStatus Status { get; private set; }
+    public Branding Branding { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? SuspendedAt { get; private set; }
+
+    public bool IsActive => Status == TenantStatus.Active;
+
+    public static Tenant Create(string slug, string displayName, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        Slug = TenantSlug.Validate(slug),
+        DisplayName = Guard.Text(displayName, "Display name", DisplayNameMaxLength),
+        Status = TenantStatus.Active,
+        Branding = Branding.Default,
+        CreatedAt = now,
+    };
+
+    public void Rename(string displayName) => DisplayName = Guard.Text(displayName, "Display name", DisplayNameMaxLength);
+
+    public void ChangeBranding(Branding branding) => Branding = branding ?? throw new ArgumentNullException(nameof(branding));
+
+    public void Suspend(DateTimeOffset now)
+    {
+        if (Status == TenantStatus.Suspended)
+            return;
+        Status = TenantStatus.Suspended;
+        SuspendedAt = now;
+    }
+
+    public void Reactivate()
+    {
+        Status = TenantStatus.Active;
+        SuspendedAt = null;
+    }
+}

@@ -1,0 +1,7 @@
+namespace AlexaLinkHub.Domain.Tenants;
+
+public enum TenantStatus
+{
+    Active = 0,
+    Suspended = 1,
+}

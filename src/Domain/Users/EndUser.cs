@@ -1,0 +1,113 @@
+using AlexaLinkHub.Domain.Common;
+
+namespace AlexaLinkHub.Domain.Users;
+
+/// <summary>A customer of a vendor. Belongs to exactly one tenant; the same email in two tenants is two unrelated users.</summary>
+public sealed class EndUser : ITenantOwned
+{
+    public const int DisplayNameMaxLength = 100;
+    public const int ExternalIdMaxLength = 200;
+
+    private EndUser()
+    {
+        Email = null!;
+        NormalizedEmail = null!;
+        DisplayName = null!;
+        PasswordHash = null!;
+        SecurityStamp = null!;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid TenantId { get; private set; }
+    public string Email { get; private set; }
+    public string NormalizedEmail { get; private set; }
+    public string DisplayName { get; private set; }
+    public string? ExternalId { get; private set; }
+    public string PasswordHash { get; private set; }
+    public bool EmailConfirmed { get; private set; }
+    public bool Enabled { get; private set; }
+    public int AccessFailedCount { get; private set; }
+    public DateTimeOffset? LockoutEnd { get; private set; }
+
+    /// <summary>Changes whenever credentials change; invalidates reset tokens and sessions issued before.</summary>
+    public string SecurityStamp { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? DisabledAt { get; private set; }
+
+    public static EndUser Create(Guid tenantId, string email, string displayName, string passwordHash, string? externalId, DateTimeOffset now)
+    {
+        if (tenantId == Guid.Empty)
+            throw new DomainException("An end user belongs to a tenant.");
+        var user = new EndUser
+        {
+            Id = Guid.CreateVersion7(now),
+            TenantId = tenantId,
+            Enabled = true,
+            CreatedAt = now,
+            SecurityStamp = NewStamp(),
+        };
+        user.ChangeEmail(email);
+        user.Rename(displayName);
+        user.SetExternalId(externalId);
+        user.SetPasswordHash(passwordHash);
+        return user;
+    }
+
+    public void ChangeEmail(string email)
+    {
+        Email = EmailAddress.Validate(email);
+        NormalizedEmail = EmailAddress.Normalize(Email);
+        EmailConfirmed = false;
+    }
+
+    public void Rename(string displayName) => DisplayName = Guard.Text(displayName, "Display name", DisplayNameMaxLength);
+
+    public void SetExternalId(string? externalId) =>
+        ExternalId = string.IsNullOrWhiteSpace(externalId) ? null : Guard.Text(externalId, "External id", ExternalIdMaxLength);
+
+    public void SetPasswordHash(string passwordHash)
+    {
+        if (string.IsNullOrWhiteSpace(passwordHash))
+            throw new DomainException("A password is required.", "password");
+        PasswordHash = passwordHash;
+        SecurityStamp = NewStamp();
+    }
+
+    public void ConfirmEmail() => EmailConfirmed = true;
+
+    public void Disable(DateTimeOffset now)
+    {
+        if (!Enabled)
+            return;
+        Enabled = false;
+        DisabledAt = now;
+        SecurityStamp = NewStamp();
+    }
+
+    public void Enable()
+    {
+        Enabled = true;
+        DisabledAt = null;
+    }
+
+    public bool IsLockedOut(DateTimeOffset now) => LockoutEnd is { } end && end > now;
+
+    /// <summary>Counts a failed sign-in; after <paramref name="maxAttempts"/> the account is locked for <paramref name="lockout"/>.</summary>
+    public void RecordFailedSignIn(DateTimeOffset now, int maxAttempts, TimeSpan lockout)
+    {
+        AccessFailedCount++;
+        if (AccessFailedCount >= maxAttempts)
+        {
+            LockoutEnd = now + lockout;
+            AccessFailedCount = 0;
+        }
+    }
+
+    public void RecordSuccessfulSignIn()
+    {
+        AccessFailedCount = 0;
+        LockoutEnd = null;
+    }
+
+    private static string NewStamp() => Guid.NewGuid().ToString("N");
+}

@@ -1,0 +1,70 @@
+using AlexaLinkHub.Application.Common.Interfaces;
+using AlexaLinkHub.Infrastructure.Persistence;
+using AlexaLinkHub.Infrastructure.Persistence.Interceptors;
+using AlexaLinkHub.Infrastructure.Security;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace AlexaLinkHub.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string ApplicationName = "AlexaLinkHub";
+
+    public static IHostApplicationBuilder AddInfrastructureServices(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var section = builder.Configuration.GetSection(DatabaseOptions.SectionName);
+        services.Configure<DatabaseOptions>(section);
+        var database = section.Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = ConnectionStrings.Resolve(builder.Configuration, database, builder.Environment.ContentRootPath);
+
+        services.TryAddSingleton<TenantGuardInterceptor>();
+        switch (database.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, options) => options
+                    .UseSqlite(connectionString)
+                    .AddInterceptors(new SqlitePragmaInterceptor(database.SqliteBusyTimeoutMilliseconds), sp.GetRequiredService<TenantGuardInterceptor>()));
+                break;
+            case DatabaseProvider.PostgreSql:
+                services.AddDbContext<AppDbContext, PostgreSqlAppDbContext>((sp, options) => options
+                    .UseNpgsql(connectionString)
+                    .AddInterceptors(sp.GetRequiredService<TenantGuardInterceptor>()));
+                break;
+            case DatabaseProvider.SqlServer:
+                services.AddDbContext<AppDbContext, SqlServerAppDbContext>((sp, options) => options
+                    .UseSqlServer(connectionString)
+                    .AddInterceptors(sp.GetRequiredService<TenantGuardInterceptor>()));
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown Database:Provider '{database.Provider}'. Use Sqlite, PostgreSql or SqlServer.");
+        }
+
+        services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddScoped<IAuditLog, AuditLog>();
+
+        // Adapters by convention, narrowly: only the repository namespace, only its interfaces.
+        services.Scan(scan => scan
+            .FromAssemblyOf<AppDbContext>()
+            .AddClasses(classes => classes.InNamespaces(typeof(Persistence.Repositories.TenantRepository).Namespace!), publicOnly: false)
+            .AsImplementedInterfaces()
+            .WithScopedLifetime());
+
+        services.TryAddSingleton<IPasswordHasher<IdentityPasswordHasher.Subject>, PasswordHasher<IdentityPasswordHasher.Subject>>();
+        services.TryAddSingleton<Application.Common.Security.IPasswordHasher, IdentityPasswordHasher>();
+
+        // Data-protection keys (antiforgery, cookies, reset tokens) live in the database, so every instance shares
+        // them and a restart invalidates no form or session.
+        services.AddDataProtection()
+            .SetApplicationName(ApplicationName)
+            .PersistKeysToDbContext<AppDbContext>();
+
+        return builder;
+    }
+}

@@ -1,0 +1,65 @@
+using System.Linq.Expressions;
+using AlexaLinkHub.Application.Common.Tenancy;
+using AlexaLinkHub.Domain.Admins;
+using AlexaLinkHub.Domain.Audit;
+using AlexaLinkHub.Domain.Common;
+using AlexaLinkHub.Domain.Skills;
+using AlexaLinkHub.Domain.Tenants;
+using AlexaLinkHub.Domain.Users;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace AlexaLinkHub.Infrastructure.Persistence;
+
+/// <summary>The one EF Core model. Each database provider has a subclass only so that its migrations can live apart
+/// (EF's documented "multiple context types" pattern); the model itself is identical.</summary>
+public abstract class AppDbContext(DbContextOptions options, ITenantContext tenant) : DbContext(options), IDataProtectionKeyContext
+{
+    /// <summary>Annotation naming why an entity that is neither tenant-owned nor a domain <see cref="GlobalEntityAttribute"/>
+    /// is visible everywhere (framework tables). The model test reads it.</summary>
+    public const string GlobalAnnotation = "AlexaLinkHub:Global";
+
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+    public DbSet<Skill> Skills => Set<Skill>();
+    public DbSet<EndUser> EndUsers => Set<EndUser>();
+    public DbSet<AdminUser> AdminUsers => Set<AdminUser>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    // Read by the global query filters; EF re-evaluates them for each query against the context instance in use.
+    internal Guid? CurrentTenantId => tenant.TenantId;
+    internal bool IsPlatformScope => tenant.IsPlatformScope;
+    internal ITenantContext TenantScope => tenant;
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        modelBuilder.Entity<DataProtectionKey>().HasAnnotation(GlobalAnnotation, "ASP.NET Core data-protection key ring, shared by every instance.");
+        ApplyTenantFilters(modelBuilder);
+    }
+
+    /// <summary>Every tenant-owned entity is visible only inside its tenant, or in the explicit platform scope. With no
+    /// scope at all nothing tenant-owned is visible: forgetting to set the tenant fails closed.</summary>
+    private void ApplyTenantFilters(ModelBuilder modelBuilder)
+    {
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(t => !t.IsOwned() && t.BaseType is null))
+        {
+            var clr = entityType.ClrType;
+            if (!typeof(ITenantOwned).IsAssignableFrom(clr) && !typeof(ITenantOrPlatformOwned).IsAssignableFrom(clr))
+                continue;
+
+            var entity = Expression.Parameter(clr, "e");
+            var context = Expression.Constant(this);
+            var tenantId = Expression.Property(entity, nameof(ITenantOwned.TenantId));
+            var tenantIdNullable = tenantId.Type == typeof(Guid) ? (Expression)Expression.Convert(tenantId, typeof(Guid?)) : tenantId;
+            var current = Expression.Property(context, nameof(CurrentTenantId));
+            var body = Expression.OrElse(
+                Expression.Property(context, nameof(IsPlatformScope)),
+                Expression.AndAlso(
+                    Expression.NotEqual(current, Expression.Constant(null, typeof(Guid?))),
+                    Expression.Equal(tenantIdNullable, current)));
+            modelBuilder.Entity(clr).HasQueryFilter(Expression.Lambda(body, entity));
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using AlexaLinkHub.Domain.Tenants;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AlexaLinkHub.Infrastructure.Persistence.Configurations;
+
+internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
+{
+    public void Configure(EntityTypeBuilder<Tenant> builder)
+    {
+        builder.ToTable("Tenants");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Id).ValueGeneratedNever();
+        builder.Property(t => t.Slug).HasMaxLength(TenantSlug.MaxLength).IsRequired();
+        builder.HasIndex(t => t.Slug).IsUnique();
+        builder.Property(t => t.DisplayName).HasMaxLength(Tenant.DisplayNameMaxLength).IsRequired();
+        builder.Property(t => t.Status).HasConversion<int>();
+        builder.ComplexProperty(t => t.Branding, branding =>
+        {
+            branding.Property(b => b.LogoUrl).HasColumnName("LogoUrl").HasMaxLength(2000);
+            branding.Property(b => b.PrimaryColor).HasColumnName("PrimaryColor").HasMaxLength(7).IsRequired();
+            branding.Property(b => b.BackgroundColor).HasColumnName("BackgroundColor").HasMaxLength(7).IsRequired();
+            branding.Property(b => b.SupportUrl).HasColumnName("SupportUrl").HasMaxLength(2000);
+            branding.Property(b => b.PrivacyUrl).HasColumnName("PrivacyUrl").HasMaxLength(2000);
+        });
+        builder.Ignore(t => t.IsActive);
+    }
+}

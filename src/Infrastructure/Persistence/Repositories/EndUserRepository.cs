@@ -1,0 +1,34 @@
+using AlexaLinkHub.Application.Common.Models;
+using AlexaLinkHub.Application.Users;
+using AlexaLinkHub.Domain.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace AlexaLinkHub.Infrastructure.Persistence.Repositories;
+
+internal sealed class EndUserRepository(AppDbContext db) : IEndUserRepository
+{
+    public Task<EndUser?> FindByIdAsync(Guid id, CancellationToken cancellationToken) =>
+        db.EndUsers.FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+
+    public Task<EndUser?> FindByEmailAsync(string email, CancellationToken cancellationToken)
+    {
+        var normalized = EmailAddress.Normalize(email);
+        return db.EndUsers.FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken);
+    }
+
+    public Task<bool> ExternalIdExistsAsync(string externalId, CancellationToken cancellationToken) =>
+        db.EndUsers.AnyAsync(u => u.ExternalId == externalId, cancellationToken);
+
+    public Task<Page<EndUser>> SearchAsync(string? search, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var query = db.EndUsers.AsNoTracking();
+        if (!string.IsNullOrEmpty(search))
+        {
+            var upper = search.ToUpperInvariant();
+            query = query.Where(u => u.NormalizedEmail.Contains(upper) || u.DisplayName.ToUpper().Contains(upper));
+        }
+        return query.OrderBy(u => u.NormalizedEmail).ToPageAsync(page, pageSize, cancellationToken);
+    }
+
+    public void Add(EndUser user) => db.EndUsers.Add(user);
+}

@@ -1,0 +1,23 @@
+using AlexaLinkHub.Application.Common.Models;
+using AlexaLinkHub.Application.Tenants;
+using AlexaLinkHub.Domain.Tenants;
+using Microsoft.EntityFrameworkCore;
+
+namespace AlexaLinkHub.Infrastructure.Persistence.Repositories;
+
+internal sealed class TenantRepository(AppDbContext db) : ITenantRepository
+{
+    public Task<Tenant?> FindBySlugAsync(string slug, CancellationToken cancellationToken) =>
+        db.Tenants.FirstOrDefaultAsync(t => t.Slug == slug, cancellationToken);
+
+    public async Task<Tenant?> FindByIdAsync(Guid id, CancellationToken cancellationToken) =>
+        await db.Tenants.FindAsync([id], cancellationToken);
+
+    public Task<bool> SlugExistsAsync(string slug, CancellationToken cancellationToken) =>
+        db.Tenants.AnyAsync(t => t.Slug == slug, cancellationToken);
+
+    public Task<Page<Tenant>> ListAsync(int page, int pageSize, CancellationToken cancellationToken) =>
+        db.Tenants.OrderBy(t => t.Slug).ToPageAsync(page, pageSize, cancellationToken);
+
+    public void Add(Tenant tenant) => db.Tenants.Add(tenant);
+}

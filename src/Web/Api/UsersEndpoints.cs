@@ -1,0 +1,35 @@
+using AlexaLinkHub.Application.Common.Models;
+using AlexaLinkHub.Application.Users;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AlexaLinkHub.Web.Api;
+
+internal static class UsersEndpoints
+{
+    public static void MapUsersEndpoints(this RouteGroupBuilder tenant)
+    {
+        var users = tenant.MapGroup("/users").WithTags("Users");
+        users.MapPost("/", Create).WithSummary("Create an end user of the tenant.");
+        users.MapGet("/", Find).WithSummary("Search end users by email or name, a page at a time (ordered by email).");
+        users.MapGet("/{id:guid}", Get).WithSummary("One end user.");
+    }
+
+    private static async Task<Created<EndUserDto>> Create(CreateUserRequest body, ISender sender, CancellationToken ct)
+    {
+        var user = await sender.Send(new CreateEndUser
+        {
+            Email = body.Email ?? string.Empty,
+            Password = body.Password ?? string.Empty,
+            DisplayName = body.DisplayName ?? string.Empty,
+            ExternalId = body.ExternalId,
+        }, ct);
+        return TypedResults.Created($"users/{user.Id}", user);
+    }
+
+    private static async Task<Ok<Page<EndUserDto>>> Find(string? search, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new FindEndUsers(search, page, pageSize), ct));
+
+    private static async Task<Ok<EndUserDto>> Get(Guid id, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetEndUser(id), ct));
+}

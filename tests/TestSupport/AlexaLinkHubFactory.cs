@@ -1,0 +1,75 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using AlexaLinkHub.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AlexaLinkHub.TestSupport;
+
+/// <summary>The real app (Program.cs, its whole pipeline) on a fresh real database. The platform API key is fixed so
+/// tests can call the admin API.</summary>
+public sealed class AlexaLinkHubFactory : WebApplicationFactory<Program>
+{
+    public const string PlatformApiKey = "alh_test-platform-key-000000000000000000000000000";
+    public const string AdminEmail = "platform-admin@alh.test";
+    public const string AdminPassword = "platform-admin-password";
+
+    private readonly TestDatabase _database;
+    private readonly Dictionary<string, string?> _settings;
+
+    private AlexaLinkHubFactory(TestDatabase database, IDictionary<string, string?>? settings, FakeTimeProvider? clock)
+    {
+        _database = database;
+        _settings = new Dictionary<string, string?>(database.Settings())
+        {
+            ["Bootstrap:PlatformApiKey"] = PlatformApiKey,
+            ["Bootstrap:AdminEmail"] = AdminEmail,
+            ["Bootstrap:AdminPassword"] = AdminPassword,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            _settings[key] = value;
+        Clock = clock;
+    }
+
+    public DatabaseProvider Provider => _database.Provider;
+
+    /// <summary>Set when the factory was created with a fake clock; advance it to move the app's time.</summary>
+    public FakeTimeProvider? Clock { get; }
+
+    public static async Task<AlexaLinkHubFactory> CreateAsync(
+        DatabaseProvider provider = DatabaseProvider.Sqlite,
+        IDictionary<string, string?>? settings = null,
+        FakeTimeProvider? clock = null) =>
+        new(await TestDatabase.CreateAsync(provider), settings, clock);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
+        if (Clock is not null)
+            builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    public HttpClient CreateApiClient(string? apiKey = PlatformApiKey)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (apiKey is not null)
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        return client;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+}
+
+public static class ApiClientExtensions
+{
+    public static async Task<HttpResponseMessage> CreateTenantAsync(this HttpClient client, string slug, string? displayName = null) =>
+        await client.PostAsJsonAsync("/api/v1/tenants", new { slug, displayName = displayName ?? slug });
+}
