@@ -35,6 +35,9 @@ public static class DependencyInjection
         services.TryAddScoped<ActorContext>();
         services.TryAddScoped<ICurrentActor>(sp => sp.GetRequiredService<ActorContext>());
 
+        services.TryAddScoped<Linking.LinkRevocation>();
+        services.AddOptions<Linking.LinkingOptions>().Bind(builder.Configuration.GetSection(Linking.LinkingOptions.SectionName));
+        services.AddOptions<Linking.SignInOptions>().Bind(builder.Configuration.GetSection(Linking.SignInOptions.SectionName));
         services.AddOptions<SkillOptions>().Bind(builder.Configuration.GetSection(SkillOptions.SectionName));
         services.AddOptions<Bootstrap.BootstrapOptions>().Bind(builder.Configuration.GetSection(Bootstrap.BootstrapOptions.SectionName));
 

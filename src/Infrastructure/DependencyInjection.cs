@@ -1,4 +1,5 @@
 using AlexaLinkHub.Application.Common.Interfaces;
+using AlexaLinkHub.Infrastructure.OAuth;
 using AlexaLinkHub.Infrastructure.Persistence;
 using AlexaLinkHub.Infrastructure.Persistence.Interceptors;
 using AlexaLinkHub.Infrastructure.Security;
@@ -65,6 +66,7 @@ public static class DependencyInjection
             .SetApplicationName(ApplicationName)
             .PersistKeysToDbContext<AppDbContext>();
 
+        builder.AddOAuthServer();
         return builder;
     }
 }

@@ -4,6 +4,7 @@ using AlexaLinkHub.Application.Common.Interfaces;
 using AlexaLinkHub.Infrastructure.Persistence;
 using AlexaLinkHub.Web.Api;
 using AlexaLinkHub.Web.Hosting;
+using AlexaLinkHub.Web.Tenancy;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -61,6 +62,7 @@ public static class DependencyInjection
         }));
 
         services.AddHealthChecks().AddCheck<DatabaseReadinessCheck>("database", tags: ["ready"]);
+        services.AddTenantPages();
 
         return builder;
     }
@@ -73,8 +75,11 @@ public static class DependencyInjection
         if (!app.Environment.IsDevelopment())
             app.UseHsts();
         app.UseMiddleware<HttpsRequirementMiddleware>();
+        app.UseTenantResolution();
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<TenantActorMiddleware>();
         return app;
     }
 
@@ -84,6 +89,8 @@ public static class DependencyInjection
         app.MapScalarApiReference(options => options.WithTitle("AlexaLinkHub admin API"));
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealth });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteHealth });
+
+        app.MapTenantPages();
 
         var api = app.MapGroup("/api/v1").RequireAuthorization(ApiPolicy).AddEndpointFilter<ApiActorFilter>();
         var tenant = api.MapGroup("/tenants/{slug}").AddEndpointFilter<TenantScopeFilter>();

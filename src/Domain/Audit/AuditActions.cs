@@ -22,4 +22,9 @@ public static class AuditActions
     public const string ApiKeyRevoked = "api_key.revoked";
 
     public const string AdminCreated = "admin.created";
+
+    public const string AccountLinked = "account.linked";
+    public const string AccountUnlinked = "account.unlinked";
+    public const string TokenRevoked = "token.revoked";
+    public const string LinkFailed = "link.failed";
 }

@@ -2,7 +2,8 @@ using AlexaLinkHub.Domain.Common;
 
 namespace AlexaLinkHub.Domain.Users;
 
-/// <summary>A customer of a vendor. Belongs to exactly one tenant; the same email in two tenants is two unrelated users.</summary>
+/// <summary>A customer of a vendor. Belongs to exactly one tenant; the same email in two tenants is two unrelated users.
+/// Failed sign-ins are counted per email by <see cref="SignInThrottle"/> (so unknown emails lock out alike).</summary>
 public sealed class EndUser : ITenantOwned
 {
     public const int DisplayNameMaxLength = 100;
@@ -26,8 +27,6 @@ public sealed class EndUser : ITenantOwned
     public string PasswordHash { get; private set; }
     public bool EmailConfirmed { get; private set; }
     public bool Enabled { get; private set; }
-    public int AccessFailedCount { get; private set; }
-    public DateTimeOffset? LockoutEnd { get; private set; }
 
     /// <summary>Changes whenever credentials change; invalidates reset tokens and sessions issued before.</summary>
     public string SecurityStamp { get; private set; }
@@ -88,25 +87,6 @@ public sealed class EndUser : ITenantOwned
     {
         Enabled = true;
         DisabledAt = null;
-    }
-
-    public bool IsLockedOut(DateTimeOffset now) => LockoutEnd is { } end && end > now;
-
-    /// <summary>Counts a failed sign-in; after <paramref name="maxAttempts"/> the account is locked for <paramref name="lockout"/>.</summary>
-    public void RecordFailedSignIn(DateTimeOffset now, int maxAttempts, TimeSpan lockout)
-    {
-        AccessFailedCount++;
-        if (AccessFailedCount >= maxAttempts)
-        {
-            LockoutEnd = now + lockout;
-            AccessFailedCount = 0;
-        }
-    }
-
-    public void RecordSuccessfulSignIn()
-    {
-        AccessFailedCount = 0;
-        LockoutEnd = null;
     }
 
     private static string NewStamp() => Guid.NewGuid().ToString("N");

@@ -6,6 +6,8 @@ using AlexaLinkHub.Domain.Common;
 using AlexaLinkHub.Domain.Skills;
 using AlexaLinkHub.Domain.Tenants;
 using AlexaLinkHub.Domain.Users;
+using AlexaLinkHub.Infrastructure.OAuth;
+using AlexaLinkHub.Domain.Links;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,6 +27,8 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<AdminUser> AdminUsers => Set<AdminUser>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<AccountLink> AccountLinks => Set<AccountLink>();
+    public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Read by the global query filters; EF re-evaluates them for each query against the context instance in use.
@@ -35,6 +39,7 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        modelBuilder.UseOpenIddict<OAuthApplication, OAuthAuthorization, OAuthScope, OAuthToken, Guid>();
         modelBuilder.Entity<DataProtectionKey>().HasAnnotation(GlobalAnnotation, "ASP.NET Core data-protection key ring, shared by every instance.");
         ApplyTenantFilters(modelBuilder);
     }

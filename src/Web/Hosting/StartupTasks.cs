@@ -1,5 +1,6 @@
 using AlexaLinkHub.Application.Bootstrap;
 using AlexaLinkHub.Application.Common.Tenancy;
+using AlexaLinkHub.Infrastructure.OAuth;
 using AlexaLinkHub.Infrastructure.Persistence;
 using Mediator;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,7 @@ internal static class StartupTasks
             return;
         }
 
+        await ServerKeys.EnsureCreatedAsync(app.Services);
         await BootstrapAsync(app);
     }
 

@@ -23,6 +23,12 @@ public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentActor ac
                 throw new NotFoundException("Tenant not found.");
         }
 
+        if ((message is IEndUserRequest or ITenantPublicRequest) && tenant.TenantId is null)
+            throw new InvalidOperationException($"{typeof(TMessage).Name} needs a tenant in scope.");
+
+        if (message is IEndUserRequest && actor.EndUserId is null)
+            throw new ForbiddenException("Sign in first.");
+
         return next(message, cancellationToken);
     }
 }

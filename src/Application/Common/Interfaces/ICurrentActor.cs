@@ -13,5 +13,8 @@ public interface ICurrentActor
 
     string? SourceIp { get; }
 
+    /// <summary>The signed-in end user of the tenant in scope, when the actor is one.</summary>
+    Guid? EndUserId { get; }
+
     bool CanAdminister(Guid tenantId) => IsPlatformAdmin || TenantIds.Contains(tenantId);
 }

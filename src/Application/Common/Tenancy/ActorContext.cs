@@ -15,9 +15,11 @@ public sealed class ActorContext : ICurrentActor
     public bool IsPlatformAdmin { get; private set; }
     public IReadOnlyCollection<Guid> TenantIds => _tenantIds;
     public string? SourceIp { get; private set; }
+    public Guid? EndUserId { get; private set; }
 
     public void Set(string name, bool isPlatformAdmin, IReadOnlyCollection<Guid> tenantIds, string? sourceIp)
     {
+        EndUserId = null;
         Name = name;
         IsPlatformAdmin = isPlatformAdmin;
         _tenantIds = tenantIds;
@@ -27,4 +29,11 @@ public sealed class ActorContext : ICurrentActor
     public void SetAnonymous(string? sourceIp, string name = AnonymousName) => Set(name, false, [], sourceIp);
 
     public void SetSystem() => Set(SystemName, true, [], null);
+
+    /// <summary>A signed-in end user: no admin rights, acts on their own account only.</summary>
+    public void SetEndUser(Guid userId, string? sourceIp)
+    {
+        Set($"user:{userId}", false, [], sourceIp);
+        EndUserId = userId;
+    }
 }

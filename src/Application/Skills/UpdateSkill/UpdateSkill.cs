@@ -23,7 +23,7 @@ public sealed class UpdateSkillValidator : FluentValidation.AbstractValidator<Up
     public UpdateSkillValidator() => Include(new SkillSettingsRules<UpdateSkill>());
 }
 
-public sealed class UpdateSkillHandler(ISkillRepository skills, ITenantContext scope, IAuditLog audit, IPublicUrls urls, TimeProvider clock)
+public sealed class UpdateSkillHandler(ISkillRepository skills, IOAuthClientRegistry clients, ITenantContext scope, IAuditLog audit, IPublicUrls urls, TimeProvider clock)
     : ICommandHandler<UpdateSkill, SkillDto>
 {
     public async ValueTask<SkillDto> Handle(UpdateSkill command, CancellationToken cancellationToken)
@@ -31,6 +31,7 @@ public sealed class UpdateSkillHandler(ISkillRepository skills, ITenantContext s
         var skill = await skills.FindByClientIdAsync(command.ClientId, cancellationToken) ?? throw new NotFoundException("Skill not found.");
         var now = clock.GetUtcNow();
         skill.Update(command.Name, command.ParsedGrantType(), command.ParsedScopes(), command.Domains ?? [], command.RedirectUrls ?? [], command.ParsedLifetime(), now);
+        await clients.SyncAsync(skill, cancellationToken);
         audit.Record(AuditActions.SkillUpdated, $"skill:{skill.ClientId}", SkillAudit.Describe(skill));
         return SkillDto.From(skill, scope.TenantSlug!, urls, now);
     }

@@ -1,0 +1,17 @@
+using AlexaLinkHub.Domain.Links;
+
+namespace AlexaLinkHub.Application.Linking;
+
+/// <summary>Account links of the tenant in scope.</summary>
+public interface IAccountLinkRepository
+{
+    Task<IReadOnlyList<AccountLink>> ListActiveAsync(Guid userId, Guid? skillId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<AccountLink>> ListActiveForSkillAsync(Guid skillId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<AccountLink>> ListForUserAsync(Guid userId, CancellationToken cancellationToken);
+
+    Task<AccountLink?> FindByGrantAsync(string grantId, CancellationToken cancellationToken);
+
+    void Add(AccountLink link);
+}

@@ -1,0 +1,25 @@
+using AlexaLinkHub.Application.Common.Interfaces;
+using AlexaLinkHub.Domain.Audit;
+using AlexaLinkHub.Domain.Links;
+
+namespace AlexaLinkHub.Application.Linking;
+
+/// <summary>The one way links end: their grants and tokens are revoked at once, each link is marked revoked and an
+/// audit event says why. Used by every revocation use case.</summary>
+public sealed class LinkRevocation(IOAuthGrants grants, IAuditLog audit, TimeProvider clock)
+{
+    public async Task<int> RevokeAsync(IReadOnlyCollection<AccountLink> links, string reason, CancellationToken cancellationToken)
+    {
+        var live = links.Where(l => l.IsActive).ToList();
+        if (live.Count == 0)
+            return 0;
+        await grants.RevokeGrantsAsync(live.Select(l => l.GrantId).ToList(), cancellationToken);
+        var now = clock.GetUtcNow();
+        foreach (var link in live)
+        {
+            link.Revoke(now, reason);
+            audit.Record(AuditActions.TokenRevoked, $"user:{link.UserId}", $"clientId={link.ClientId}; linkId={link.Id}; reason={reason}");
+        }
+        return live.Count;
+    }
+}

@@ -1,0 +1,73 @@
+using AlexaLinkHub.Domain.Common;
+
+namespace AlexaLinkHub.Domain.Links;
+
+/// <summary>One successful account linking: an end user allowed a skill the listed scopes. The tokens issued for it hang
+/// off its grant (<see cref="GrantId"/>, the OAuth server's authorization); revoking the link revokes them.</summary>
+public sealed class AccountLink : ITenantOwned
+{
+    public const int MaxScopesText = 2000;
+
+    private List<string> _scopes = [];
+
+    private AccountLink()
+    {
+        ClientId = null!;
+        GrantId = null!;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid TenantId { get; private set; }
+    public Guid SkillId { get; private set; }
+
+    /// <summary>The skill's client_id at the time of linking (kept for the audit trail and admin views).</summary>
+    public string ClientId { get; private set; }
+    public Guid UserId { get; private set; }
+    public IReadOnlyList<string> Scopes => _scopes;
+    public string GrantId { get; private set; }
+    public DateTimeOffset LinkedAt { get; private set; }
+    public DateTimeOffset? RevokedAt { get; private set; }
+    public string? RevokedReason { get; private set; }
+
+    public bool IsActive => RevokedAt is null;
+
+    public static AccountLink Create(Guid tenantId, Guid skillId, string clientId, Guid userId, IEnumerable<string> scopes, string grantId, DateTimeOffset now)
+    {
+        if (tenantId == Guid.Empty || skillId == Guid.Empty || userId == Guid.Empty)
+            throw new DomainException("A link names a tenant, a skill and a user.");
+        if (string.IsNullOrWhiteSpace(grantId))
+            throw new DomainException("A link needs its grant.");
+        return new AccountLink
+        {
+            Id = Guid.CreateVersion7(now),
+            TenantId = tenantId,
+            SkillId = skillId,
+            ClientId = clientId,
+            UserId = userId,
+            _scopes = scopes.Distinct(StringComparer.Ordinal).ToList(),
+            GrantId = grantId,
+            LinkedAt = now,
+        };
+    }
+
+    /// <summary>Marks the link revoked; the first revocation (time and reason) is kept.</summary>
+    public bool Revoke(DateTimeOffset now, string reason)
+    {
+        if (RevokedAt is not null)
+            return false;
+        RevokedAt = now;
+        RevokedReason = reason;
+        return true;
+    }
+}
+
+/// <summary>Why a link ended, as stored and reported to vendors.</summary>
+public static class LinkRevocationReasons
+{
+    public const string Admin = "admin";
+    public const string TokenCap = "token_cap";
+    public const string UserUnlinked = "user_unlinked";
+    public const string SkillRevocation = "skill_revocation";
+    public const string UserDeleted = "user_deleted";
+    public const string ClientRevocation = "client_revocation";
+}

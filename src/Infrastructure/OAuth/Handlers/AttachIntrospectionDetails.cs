@@ -1,0 +1,35 @@
+using AlexaLinkHub.Infrastructure.OAuth;
+using OpenIddict.Abstractions;
+using OpenIddict.Server;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+using static OpenIddict.Server.OpenIddictServerEvents;
+
+namespace AlexaLinkHub.Infrastructure.OAuth.Handlers;
+
+/// <summary>RFC 7662 for the skill that owns the token: OpenIddict tells a presenter only the token's metadata, but the
+/// skill backend needs the granted <c>scope</c> and the vendor's own user id (<c>external_id</c>) on every request.</summary>
+internal sealed class AttachIntrospectionDetails : IOpenIddictServerHandler<HandleIntrospectionRequestContext>
+{
+    public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
+        OpenIddictServerHandlerDescriptor.CreateBuilder<HandleIntrospectionRequestContext>()
+            .UseSingletonHandler<AttachIntrospectionDetails>()
+            .SetOrder(OpenIddictServerHandlers.Introspection.AttachApplicationClaims.Descriptor.Order + 1000)
+            .SetType(OpenIddictServerHandlerType.Custom)
+            .Build();
+
+    public ValueTask HandleAsync(HandleIntrospectionRequestContext context)
+    {
+        var principal = context.GenericTokenPrincipal;
+        if (principal is null || !principal.HasTokenType(TokenTypeIdentifiers.AccessToken))
+            return ValueTask.CompletedTask;
+        if (!string.Equals(TokenClaims.ClientIdOf(principal), context.Request.ClientId, StringComparison.Ordinal))
+            return ValueTask.CompletedTask;
+
+        context.Scopes.UnionWith(principal.GetScopes());
+        if (principal.GetClaim(TokenClaims.ExternalId) is { Length: > 0 } externalId)
+            context.Claims[TokenClaims.ExternalId] = externalId;
+        if (principal.GetClaim(TokenClaims.Tenant) is { Length: > 0 } tenant)
+            context.Claims[TokenClaims.Tenant] = tenant;
+        return ValueTask.CompletedTask;
+    }
+}

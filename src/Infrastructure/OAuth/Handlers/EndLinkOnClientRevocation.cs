@@ -1,0 +1,28 @@
+using AlexaLinkHub.Application.Common.Tenancy;
+using AlexaLinkHub.Application.Linking;
+using Mediator;
+using OpenIddict.Abstractions;
+using OpenIddict.Server;
+using static OpenIddict.Server.OpenIddictServerEvents;
+
+namespace AlexaLinkHub.Infrastructure.OAuth.Handlers;
+
+/// <summary>RFC 7009 revocation by the skill (what a vendor calls on Alexa's SkillDisabled event) ends the whole link:
+/// its other tokens are revoked too, the link is marked revoked and the event is audited.</summary>
+internal sealed class EndLinkOnClientRevocation(ISender sender, ActorContext actor) : IOpenIddictServerHandler<HandleRevocationRequestContext>
+{
+    public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
+        OpenIddictServerHandlerDescriptor.CreateBuilder<HandleRevocationRequestContext>()
+            .UseScopedHandler<EndLinkOnClientRevocation>()
+            .SetOrder(OpenIddictServerHandlers.Revocation.RevokeToken.Descriptor.Order + 1000)
+            .SetType(OpenIddictServerHandlerType.Custom)
+            .Build();
+
+    public async ValueTask HandleAsync(HandleRevocationRequestContext context)
+    {
+        if (context.IsRejected || context.GenericTokenPrincipal?.GetAuthorizationId() is not { Length: > 0 } grantId)
+            return;
+        actor.Set($"client:{context.Request.ClientId}", false, [], actor.SourceIp);
+        await sender.Send(new RecordClientRevocation(grantId), context.CancellationToken);
+    }
+}

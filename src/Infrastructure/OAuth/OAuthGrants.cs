@@ -1,0 +1,78 @@
+using AlexaLinkHub.Application.Linking;
+using AlexaLinkHub.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace AlexaLinkHub.Infrastructure.OAuth;
+
+/// <summary>Grants are OpenIddict authorizations; revoking one revokes its tokens in the same statement batch, so a
+/// revoked token is inactive at introspection the moment the command commits.</summary>
+internal sealed class OAuthGrants(
+    AppDbContext db,
+    IOpenIddictApplicationManager applications,
+    IOpenIddictAuthorizationManager authorizations,
+    IOpenIddictTokenManager tokens,
+    TimeProvider clock) : IOAuthGrants
+{
+    public async Task<string> CreateGrantAsync(string clientId, Guid userId, IReadOnlyCollection<string> scopes, CancellationToken cancellationToken)
+    {
+        var application = await applications.FindByClientIdAsync(clientId, cancellationToken)
+            ?? throw new InvalidOperationException($"No OAuth client for skill '{clientId}'.");
+        var descriptor = new OpenIddictAuthorizationDescriptor
+        {
+            ApplicationId = await applications.GetIdAsync(application, cancellationToken),
+            Subject = userId.ToString(),
+            Status = Statuses.Valid,
+            Type = AuthorizationTypes.AdHoc,
+            CreationDate = clock.GetUtcNow(),
+        };
+        descriptor.Scopes.UnionWith(scopes);
+        var authorization = await authorizations.CreateAsync(descriptor, cancellationToken);
+        return (await authorizations.GetIdAsync(authorization, cancellationToken))!;
+    }
+
+    public async Task RevokeGrantsAsync(IReadOnlyCollection<string> grantIds, CancellationToken cancellationToken)
+    {
+        foreach (var grantId in grantIds)
+        {
+            if (await authorizations.FindByIdAsync(grantId, cancellationToken) is { } authorization)
+                await authorizations.TryRevokeAsync(authorization, cancellationToken);
+            await tokens.RevokeByAuthorizationIdAsync(grantId, cancellationToken);
+        }
+    }
+
+    public async Task<IReadOnlyList<TokenInfo>> ListTokensAsync(IReadOnlyCollection<string> grantIds, CancellationToken cancellationToken)
+    {
+        var ids = grantIds.Select(id => Guid.TryParse(id, out var guid) ? guid : Guid.Empty).Where(id => id != Guid.Empty).ToList();
+        if (ids.Count == 0)
+            return [];
+        var rows = await db.Set<OAuthToken>().AsNoTracking()
+            .Where(t => t.Authorization != null && ids.Contains(t.Authorization.Id))
+            .OrderBy(t => t.CreationDate)
+            .Select(t => new { t.Id, GrantId = t.Authorization!.Id, t.Type, t.Status, t.CreationDate, t.ExpirationDate })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new TokenInfo(
+            r.Id.ToString(),
+            r.GrantId.ToString(),
+            r.Type ?? "unknown",
+            EffectiveStatus(r.Status, r.ExpirationDate),
+            Utc(r.CreationDate),
+            Utc(r.ExpirationDate))).ToList();
+    }
+
+    public async Task<string?> FindGrantOfTokenAsync(string tokenId, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(tokenId, out var id))
+            return null;
+        var grant = await db.Set<OAuthToken>().AsNoTracking().Where(t => t.Id == id)
+            .Select(t => t.Authorization == null ? (Guid?)null : t.Authorization.Id).FirstOrDefaultAsync(cancellationToken);
+        return grant?.ToString();
+    }
+
+    private string EffectiveStatus(string? status, DateTime? expires) =>
+        status == Statuses.Valid && expires is { } e && Utc(e) <= clock.GetUtcNow() ? "expired" : status ?? "unknown";
+
+    private static DateTimeOffset? Utc(DateTime? value) =>
+        value is { } v ? new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)) : null;
+}

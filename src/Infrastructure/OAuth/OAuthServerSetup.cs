@@ -1,0 +1,76 @@
+using AlexaLinkHub.Application.Common.OAuth;
+using AlexaLinkHub.Application.Linking;
+using AlexaLinkHub.Application.Skills;
+using AlexaLinkHub.Infrastructure.OAuth.Handlers;
+using AlexaLinkHub.Infrastructure.Persistence;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using OpenIddict.Server;
+
+namespace AlexaLinkHub.Infrastructure.OAuth;
+
+internal static class OAuthServerSetup
+{
+    /// <summary>OpenIddict as the per-tenant authorization server. The issuer is never set: OpenIddict derives it from the
+    /// request, and the tenant middleware makes <c>/t/{slug}</c> the PathBase, so each tenant is its own issuer and a
+    /// token of one tenant is inactive at another's endpoints.</summary>
+    public static IHostApplicationBuilder AddOAuthServer(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var section = builder.Configuration.GetSection(OAuthOptions.SectionName);
+        services.Configure<OAuthOptions>(section);
+        var oauth = section.Get<OAuthOptions>() ?? new OAuthOptions();
+
+        services.AddOpenIddict()
+            .AddCore(options =>
+            {
+                options.UseEntityFrameworkCore()
+                    .UseDbContext<AppDbContext>()
+                    .ReplaceDefaultEntities<OAuthApplication, OAuthAuthorization, OAuthScope, OAuthToken, Guid>();
+                options.ReplaceApplicationManager<OAuthApplication, SkillApplicationManager>();
+            })
+            .AddServer(options =>
+            {
+                // Relative URIs (no leading slash) resolve against the tenant's PathBase.
+                options.SetAuthorizationEndpointUris(OAuthEndpoints.Authorization)
+                    .SetTokenEndpointUris(OAuthEndpoints.Token)
+                    .SetIntrospectionEndpointUris(OAuthEndpoints.Introspection)
+                    .SetRevocationEndpointUris(OAuthEndpoints.Revocation)
+                    .SetUserInfoEndpointUris(OAuthEndpoints.UserInfo);
+
+                options.AllowImplicitFlow()
+                    .AllowAuthorizationCodeFlow()
+                    .AllowRefreshTokenFlow();
+
+                // Opaque tokens: 256 random bits handed out, only a SHA-256 of them stored, revocable at once.
+                options.UseReferenceAccessTokens()
+                    .UseReferenceRefreshTokens();
+                options.SetRefreshTokenReuseLeeway(oauth.RefreshTokenReuseLeeway);
+
+                // Scopes are per skill (client permissions), not global scope entities.
+                options.DisableScopeValidation();
+
+                options.AddEventHandler(RejectDuplicateParameters.Descriptor)
+                    .AddEventHandler(ValidateRequestedScopes.Descriptor)
+                    .AddEventHandler(RedirectValidationErrors.Descriptor)
+                    .AddEventHandler(RejectInactiveSubjects.Descriptor)
+                    .AddEventHandler(AttachIntrospectionDetails.Descriptor)
+                    .AddEventHandler(EndLinkOnClientRevocation.Descriptor);
+
+                var aspNetCore = options.UseAspNetCore()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableUserInfoEndpointPassthrough()
+                    .EnableErrorPassthrough();
+                // Plain HTTP only for a local run; behind a TLS-terminating proxy the forwarded headers make requests https.
+                if (builder.Environment.IsDevelopment())
+                    aspNetCore.DisableTransportSecurityRequirement();
+            });
+
+        services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ServerKeys.ConfigureServerOptions>();
+        services.AddScoped<IOAuthClientRegistry, OAuthClientRegistry>();
+        services.AddScoped<IOAuthGrants, OAuthGrants>();
+        return builder;
+    }
+}

@@ -1,0 +1,79 @@
+using System.Security.Cryptography;
+using AlexaLinkHub.Infrastructure.Persistence;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using OpenIddict.Server;
+
+namespace AlexaLinkHub.Infrastructure.OAuth;
+
+/// <summary>The OAuth server's signing and encryption keys live in the database so every instance uses the same ones
+/// and a restart invalidates no token. They are created once (<see cref="EnsureCreatedAsync"/>, at startup after the
+/// migrations) and read when OpenIddict's options are first built. Configured certificates replace them.</summary>
+public static class ServerKeys
+{
+    private const string ProtectorPurpose = "AlexaLinkHub.ServerKeys.v1";
+
+    public static async Task EnsureCreatedAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var protector = scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector(ProtectorPurpose);
+        foreach (var use in new[] { ServerKey.Signing, ServerKey.Encryption })
+        {
+            if (await db.Set<ServerKey>().AnyAsync(k => k.Use == use, cancellationToken))
+                continue;
+            using var rsa = RSA.Create(2048);
+            db.Add(new ServerKey
+            {
+                Use = use,
+                ProtectedPrivateKey = Convert.ToBase64String(protector.Protect(rsa.ExportPkcs8PrivateKey())),
+                CreatedAt = DateTimeOffset.UtcNow,
+            });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException ex) when (UnitOfWork.IsUniqueViolation(ex))
+            {
+                // Another instance created it first; use theirs.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    /// <summary>Adds the stored keys to OpenIddict's options (unless certificates were configured).</summary>
+    internal sealed class ConfigureServerOptions(IServiceScopeFactory scopes, IOptions<OAuthOptions> oauth) : IConfigureOptions<OpenIddictServerOptions>
+    {
+        public void Configure(OpenIddictServerOptions options)
+        {
+            var configured = oauth.Value;
+            if (configured.SigningCertificate.Load() is { } signing)
+                options.SigningCredentials.Add(new SigningCredentials(new X509SecurityKey(signing), SecurityAlgorithms.RsaSha256));
+            if (configured.EncryptionCertificate.Load() is { } encryption)
+                options.EncryptionCredentials.Add(new EncryptingCredentials(new X509SecurityKey(encryption), SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512));
+            if (options.SigningCredentials.Count > 0 && options.EncryptionCredentials.Count > 0)
+                return;
+
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var protector = scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector(ProtectorPurpose);
+            var keys = db.Set<ServerKey>().AsNoTracking().OrderByDescending(k => k.Id).ToList();
+            RsaSecurityKey Load(string use)
+            {
+                var row = keys.FirstOrDefault(k => k.Use == use)
+                    ?? throw new InvalidOperationException("The OAuth server keys have not been created: run the migrations and start the app (ServerKeys.EnsureCreatedAsync).");
+                var rsa = RSA.Create();
+                rsa.ImportPkcs8PrivateKey(protector.Unprotect(Convert.FromBase64String(row.ProtectedPrivateKey)), out _);
+                return new RsaSecurityKey(rsa) { KeyId = $"{use}-{row.Id}" };
+            }
+
+            if (options.SigningCredentials.Count == 0)
+                options.SigningCredentials.Add(new SigningCredentials(Load(ServerKey.Signing), SecurityAlgorithms.RsaSha256));
+            if (options.EncryptionCredentials.Count == 0)
+                options.EncryptionCredentials.Add(new EncryptingCredentials(Load(ServerKey.Encryption), SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512));
+        }
+    }
+}

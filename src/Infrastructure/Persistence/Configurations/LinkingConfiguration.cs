@@ -1,0 +1,73 @@
+using AlexaLinkHub.Domain.Links;
+using AlexaLinkHub.Domain.Skills;
+using AlexaLinkHub.Domain.Tenants;
+using AlexaLinkHub.Domain.Users;
+using AlexaLinkHub.Infrastructure.OAuth;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AlexaLinkHub.Infrastructure.Persistence.Configurations;
+
+internal sealed class AccountLinkConfiguration : IEntityTypeConfiguration<AccountLink>
+{
+    public void Configure(EntityTypeBuilder<AccountLink> builder)
+    {
+        builder.ToTable("AccountLinks");
+        builder.HasKey(l => l.Id);
+        builder.Property(l => l.Id).ValueGeneratedNever();
+        builder.HasOne<Tenant>().WithMany().HasForeignKey(l => l.TenantId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Skill>().WithMany().HasForeignKey(l => l.SkillId).OnDelete(DeleteBehavior.NoAction);
+        builder.HasOne<EndUser>().WithMany().HasForeignKey(l => l.UserId).OnDelete(DeleteBehavior.NoAction);
+        builder.Property(l => l.ClientId).HasMaxLength(ClientId.MaxLength).IsRequired();
+        builder.Property(l => l.GrantId).HasMaxLength(64).IsRequired();
+        builder.HasIndex(l => l.GrantId).IsUnique();
+        builder.HasIndex(l => new { l.TenantId, l.UserId, l.SkillId });
+        builder.HasIndex(l => new { l.TenantId, l.SkillId, l.RevokedAt });
+        builder.Property(l => l.RevokedReason).HasMaxLength(50);
+        builder.Ignore(l => l.Scopes);
+        builder.PrimitiveCollection<List<string>>("_scopes").HasColumnName("Scopes").IsRequired();
+        builder.Ignore(l => l.IsActive);
+    }
+}
+
+internal sealed class SignInThrottleConfiguration : IEntityTypeConfiguration<SignInThrottle>
+{
+    public void Configure(EntityTypeBuilder<SignInThrottle> builder)
+    {
+        builder.ToTable("SignInThrottles");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Id).ValueGeneratedNever();
+        builder.HasOne<Tenant>().WithMany().HasForeignKey(t => t.TenantId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(t => t.Key).HasMaxLength(128).IsRequired();
+        builder.HasIndex(t => new { t.TenantId, t.Key }).IsUnique();
+    }
+}
+
+internal sealed class ServerKeyConfiguration : IEntityTypeConfiguration<ServerKey>
+{
+    public void Configure(EntityTypeBuilder<ServerKey> builder)
+    {
+        builder.ToTable("ServerKeys");
+        builder.HasKey(k => k.Id);
+        builder.Property(k => k.Use).HasMaxLength(10).IsRequired();
+        // One key per use: two instances starting together cannot both create one.
+        builder.HasIndex(k => k.Use).IsUnique();
+        builder.Property(k => k.ProtectedPrivateKey).IsRequired();
+    }
+}
+
+internal sealed class OAuthEntitiesConfiguration :
+    IEntityTypeConfiguration<OAuthApplication>, IEntityTypeConfiguration<OAuthAuthorization>, IEntityTypeConfiguration<OAuthToken>, IEntityTypeConfiguration<OAuthScope>
+{
+    public void Configure(EntityTypeBuilder<OAuthApplication> builder)
+    {
+        builder.HasIndex(a => a.TenantId);
+        builder.Property(a => a.PreviousClientSecret).HasMaxLength(128);
+    }
+
+    public void Configure(EntityTypeBuilder<OAuthAuthorization> builder) => builder.HasIndex(a => a.TenantId);
+
+    public void Configure(EntityTypeBuilder<OAuthToken> builder) => builder.HasIndex(t => t.TenantId);
+
+    public void Configure(EntityTypeBuilder<OAuthScope> builder) => builder.HasIndex(s => s.TenantId);
+}

@@ -1,0 +1,59 @@
+using System.Globalization;
+using AlexaLinkHub.Web.OAuth;
+using Microsoft.AspNetCore.Localization;
+
+namespace AlexaLinkHub.Web.Tenancy;
+
+/// <summary>The end-user side: tenant resolution, branded pages, their language and their security headers.</summary>
+internal static class TenantPagesSetup
+{
+    /// <summary>Languages of the tenant pages. The Alexa app sends Accept-Language; the page follows it, falling back
+    /// from a regional culture to its language (de-AT → de) and finally to en-US.</summary>
+    public static readonly string[] SupportedCultures =
+        ["en-US", "en-GB", "en", "de-DE", "de", "fr-FR", "fr", "es-ES", "es", "it-IT", "it", "ja-JP", "ja", "pt-BR", "pt", "hi-IN", "hi", "ar", "ar-SA"];
+
+    public static IServiceCollection AddTenantPages(this IServiceCollection services)
+    {
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.AddRazorPages(options =>
+                options.Conventions.AddFolderApplicationModelConvention("/Tenant", model => model.Filters.Add(new TenantRequiredFilter())))
+            .AddViewLocalization();
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            var cultures = SupportedCultures.Select(CultureInfo.GetCultureInfo).ToList();
+            options.DefaultRequestCulture = new RequestCulture("en-US");
+            options.SupportedCultures = cultures;
+            options.SupportedUICultures = cultures;
+            options.FallBackToParentCultures = true;
+            options.FallBackToParentUICultures = true;
+            // Accept-Language first (Alexa's guidance); ?culture= only helps a human test a language.
+            options.RequestCultureProviders = [new AcceptLanguageHeaderRequestCultureProvider(), new QueryStringRequestCultureProvider()];
+        });
+        services.AddAuthentication().AddCookie(EndUserSession.Scheme, EndUserSession.Configure);
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = ".alh.af";
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.FormFieldName = "__RequestVerificationToken";
+        });
+        return services;
+    }
+
+    /// <summary>Runs before routing and authentication: the tenant prefix must already be the PathBase when they run.</summary>
+    public static WebApplication UseTenantResolution(this WebApplication app)
+    {
+        app.UseMiddleware<TenantResolutionMiddleware>();
+        app.UseStaticFiles();
+        app.UseMiddleware<TenantPageSecurityMiddleware>();
+        app.UseRequestLocalization();
+        return app;
+    }
+
+    public static WebApplication MapTenantPages(this WebApplication app)
+    {
+        app.MapRazorPages();
+        app.MapUserInfo();
+        return app;
+    }
+}
