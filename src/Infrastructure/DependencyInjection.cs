@@ -29,6 +29,7 @@ public static class DependencyInjection
         switch (database.Provider)
         {
             case DatabaseProvider.Sqlite:
+                services.TryAddSingleton<SqliteWriteGate>();
                 services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, options) => options
                     .UseSqlite(connectionString)
                     .AddInterceptors(new SqlitePragmaInterceptor(database.SqliteBusyTimeoutMilliseconds), sp.GetRequiredService<TenantGuardInterceptor>()));

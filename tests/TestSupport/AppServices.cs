@@ -19,21 +19,32 @@ public sealed class AppServices : IAsyncDisposable
 
     private readonly IHost _host;
     private readonly TestDatabase _database;
+    private readonly bool _ownsDatabase;
 
-    private AppServices(IHost host, TestDatabase database, FakeTimeProvider clock)
+    private AppServices(IHost host, TestDatabase database, bool ownsDatabase, FakeTimeProvider clock)
     {
         _host = host;
         _database = database;
+        _ownsDatabase = ownsDatabase;
         Clock = clock;
     }
 
     public FakeTimeProvider Clock { get; }
     public IServiceProvider Services => _host.Services;
     public DatabaseProvider Provider => _database.Provider;
+    public TestDatabase Database => _database;
 
-    public static async Task<AppServices> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, IEnumerable<KeyValuePair<string, string?>>? settings = null)
+    /// <summary>A host on a fresh database of its own, migrated; disposing the host drops the database.</summary>
+    public static async Task<AppServices> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, IEnumerable<KeyValuePair<string, string?>>? settings = null) =>
+        await CreateAsync(await TestDatabase.CreateAsync(provider), ownsDatabase: true, settings, migrate: true);
+
+    /// <summary>A host on a database the caller owns (e.g. a second instance on the first one's <see cref="Database"/>);
+    /// disposing the host leaves the database alone. <paramref name="migrate"/>: false leaves a fresh database empty.</summary>
+    public static Task<AppServices> CreateOnAsync(TestDatabase database, IEnumerable<KeyValuePair<string, string?>>? settings = null, bool migrate = true) =>
+        CreateAsync(database, ownsDatabase: false, settings, migrate);
+
+    private static async Task<AppServices> CreateAsync(TestDatabase database, bool ownsDatabase, IEnumerable<KeyValuePair<string, string?>>? settings, bool migrate)
     {
-        var database = await TestDatabase.CreateAsync(provider);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             EnvironmentName = Environments.Development,
@@ -46,8 +57,9 @@ public sealed class AppServices : IAsyncDisposable
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.AddSingleton<IPublicUrls>(new FixedPublicUrls(PublicBaseUrl));
         var host = builder.Build();
-        await host.Services.MigrateDatabaseAsync();
-        return new AppServices(host, database, clock);
+        if (migrate)
+            await host.Services.MigrateDatabaseAsync();
+        return new AppServices(host, database, ownsDatabase, clock);
     }
 
     /// <summary>Sends as the system, in the platform scope.</summary>
@@ -89,6 +101,7 @@ public sealed class AppServices : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _host.Dispose();
-        await _database.DisposeAsync();
+        if (_ownsDatabase)
+            await _database.DisposeAsync();
     }
 }

@@ -8,14 +8,30 @@ using Npgsql;
 
 namespace AlexaLinkHub.Infrastructure.Persistence;
 
-internal sealed class UnitOfWork(AppDbContext db) : IUnitOfWork
+internal sealed class UnitOfWork(AppDbContext db, SqliteWriteGate? sqliteGate = null) : IUnitOfWork, IDisposable
 {
     private IDbContextTransaction? _transaction;
+    private bool _holdsGate;
 
     public bool HasActiveTransaction => _transaction is not null;
 
-    public async Task BeginTransactionAsync(CancellationToken cancellationToken) =>
-        _transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+    public async Task BeginTransactionAsync(CancellationToken cancellationToken)
+    {
+        if (sqliteGate is not null)
+        {
+            await sqliteGate.EnterAsync(cancellationToken);
+            _holdsGate = true;
+        }
+        try
+        {
+            _transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        }
+        catch
+        {
+            ExitGate();
+            throw;
+        }
+    }
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
@@ -55,10 +71,28 @@ internal sealed class UnitOfWork(AppDbContext db) : IUnitOfWork
 
     private async Task DisposeTransactionAsync()
     {
-        if (_transaction is not null)
-            await _transaction.DisposeAsync();
-        _transaction = null;
+        try
+        {
+            if (_transaction is not null)
+                await _transaction.DisposeAsync();
+            _transaction = null;
+        }
+        finally
+        {
+            ExitGate();
+        }
     }
+
+    private void ExitGate()
+    {
+        if (!_holdsGate)
+            return;
+        _holdsGate = false;
+        sqliteGate!.Exit();
+    }
+
+    // A scope that ends without commit or rollback must not keep every other writer waiting.
+    public void Dispose() => ExitGate();
 
     internal static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException switch
     {
