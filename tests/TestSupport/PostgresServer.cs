@@ -76,6 +76,16 @@ public sealed class TemporaryPostgresDatabase(string serverConnectionString, str
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = $"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)";
-        await command.ExecuteNonQueryAsync();
+        try
+        {
+            await command.ExecuteNonQueryAsync();
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+        {
+            // PostgreSQL 15 refuses FORCE while an autovacuum worker (a process with no role) is in the database;
+            // a plain DROP asks that worker to exit and waits for it.
+            command.CommandText = $"DROP DATABASE IF EXISTS \"{Name}\"";
+            await command.ExecuteNonQueryAsync();
+        }
     }
 }
