@@ -58,6 +58,11 @@ internal sealed class UnitOfWork(AppDbContext db, SqliteWriteGate? sqliteGate = 
 
     public async Task SaveChangesAsync(CancellationToken cancellationToken)
     {
+        // A save outside a command transaction is a short transaction of its own; on SQLite it still queues behind the
+        // gate so that a burst of them waits its turn instead of running into busy_timeout.
+        var gated = _transaction is null && sqliteGate is not null;
+        if (gated)
+            await sqliteGate!.EnterAsync(cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -66,6 +71,11 @@ internal sealed class UnitOfWork(AppDbContext db, SqliteWriteGate? sqliteGate = 
         {
             // Two requests raced past the existence check; the unique index decided. Report it like the check would.
             throw new ConflictException("This conflicts with an existing record (a value that must be unique is taken).");
+        }
+        finally
+        {
+            if (gated)
+                sqliteGate!.Exit();
         }
     }
 

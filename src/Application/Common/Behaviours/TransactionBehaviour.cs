@@ -4,7 +4,8 @@ using Mediator;
 namespace AlexaLinkHub.Application.Common.Behaviours;
 
 /// <summary>Every command runs in one database transaction and is saved at the end, so a command and its audit event
-/// land together or not at all. A command sent from inside another command joins the outer transaction.</summary>
+/// land together or not at all. A command sent from inside another command joins the outer transaction. An
+/// <see cref="ISingleSaveCommand"/> is saved by one SaveChanges, which is a transaction of its own.</summary>
 public sealed class TransactionBehaviour<TMessage, TResponse>(IUnitOfWork unitOfWork)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IMessage
@@ -13,6 +14,13 @@ public sealed class TransactionBehaviour<TMessage, TResponse>(IUnitOfWork unitOf
     {
         if (message is not IBaseCommand || unitOfWork.HasActiveTransaction)
             return await next(message, cancellationToken);
+
+        if (message is ISingleSaveCommand)
+        {
+            var result = await next(message, cancellationToken);
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+            return result;
+        }
 
         await unitOfWork.BeginTransactionAsync(cancellationToken);
         try

@@ -11,3 +11,8 @@ public interface IEndUserRequest;
 
 /// <summary>Part of a tenant's public pages (login, link flow): anyone may send it, but a tenant must be in scope.</summary>
 public interface ITenantPublicRequest;
+
+/// <summary>A command whose handler only stages changes that one SaveChanges stores (atomically on its own), and does
+/// slow work first — a password hash. It runs without an explicit transaction so that, on SQLite, the write lock is held
+/// only for the final save, not for the hashing.</summary>
+public interface ISingleSaveCommand;

@@ -11,7 +11,7 @@ namespace AlexaLinkHub.Application.Linking;
 
 /// <summary>Checks an end user's credentials on the tenant's login page. The result never tells an unknown email from a
 /// wrong password, and both count towards the same lockout.</summary>
-public sealed record SignInEndUser : ICommand<SignInOutcome>, ITenantPublicRequest
+public sealed record SignInEndUser : ICommand<SignInOutcome>, ITenantPublicRequest, ISingleSaveCommand
 {
     public required string Email { get; init; }
     public required string Password { get; init; }

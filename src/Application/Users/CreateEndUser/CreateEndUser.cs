@@ -8,7 +8,7 @@ using Mediator;
 
 namespace AlexaLinkHub.Application.Users;
 
-public sealed record CreateEndUser : ICommand<EndUserDto>, ITenantAdminRequest
+public sealed record CreateEndUser : ICommand<EndUserDto>, ITenantAdminRequest, ISingleSaveCommand
 {
     public required string Email { get; init; }
     public required string Password { get; init; }
