@@ -16,6 +16,8 @@ internal static class Guard
         return trimmed;
     }
 
+    /// <summary>"Display name" → "displayName": the name the API's JSON uses for the field.</summary>
     public static string Camel(string field) =>
-        string.IsNullOrEmpty(field) ? field : char.ToLowerInvariant(field[0]) + field[1..].Replace(" ", string.Empty, StringComparison.Ordinal);
+        string.Concat(field.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select((word, i) => (i == 0 ? char.ToLowerInvariant(word[0]) : char.ToUpperInvariant(word[0])) + word[1..]));
 }
