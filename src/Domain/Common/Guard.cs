@@ -2,17 +2,18 @@ namespace AlexaLinkHub.Domain.Common;
 
 internal static class Guard
 {
-    public static string Text(string? value, string field, int maxLength, int minLength = 1)
+    public static string Text(string? value, string field, int maxLength, int minLength = 1, string? key = null)
     {
+        key ??= Camel(field);
         var trimmed = value?.Trim() ?? string.Empty;
         if (trimmed.Length < minLength)
-            throw new DomainException(minLength == 1 ? $"{field} is required." : $"{field} must be at least {minLength} characters.", Camel(field));
+            throw new DomainException(minLength == 1 ? $"{field} is required." : $"{field} must be at least {minLength} characters.", key);
         if (trimmed.Length > maxLength)
-            throw new DomainException($"{field} must be at most {maxLength} characters.", Camel(field));
+            throw new DomainException($"{field} must be at most {maxLength} characters.", key);
         if (trimmed.Any(char.IsControl))
-            throw new DomainException($"{field} must not contain control characters.", Camel(field));
+            throw new DomainException($"{field} must not contain control characters.", key);
         if (trimmed.Contains('<') || trimmed.Contains('>'))
-            throw new DomainException($"{field} must be plain text (no HTML).", Camel(field));
+            throw new DomainException($"{field} must be plain text (no HTML).", key);
         return trimmed;
     }
 

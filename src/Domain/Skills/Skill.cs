@@ -116,9 +116,10 @@ public sealed class Skill : ITenantOwned
     {
         if (overlap < TimeSpan.Zero)
             throw new DomainException("The overlap must not be negative.", "overlap");
+        var newHash = RequireHash(newSecretHash);
         PreviousClientSecretHash = overlap > TimeSpan.Zero ? ClientSecretHash : null;
         PreviousSecretValidUntil = overlap > TimeSpan.Zero ? now + overlap : null;
-        ClientSecretHash = RequireHash(newSecretHash);
+        ClientSecretHash = newHash;
         UpdatedAt = now;
     }
 

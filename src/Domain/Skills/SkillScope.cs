@@ -25,7 +25,7 @@ public sealed partial record SkillScope
         // RFC 6749 §3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E ) — no spaces, quotes or backslashes.
         if (scopeName.Length is 0 or > NameMaxLength || !ScopeToken().IsMatch(scopeName))
             throw new DomainException($"Scope '{scopeName}' is not a valid scope token (1-{NameMaxLength} printable ASCII characters, no spaces, quotes or backslashes).", $"{field}.name");
-        var text = Guard.Text(description, "Description", DescriptionMaxLength);
+        var text = Guard.Text(description, "Description", DescriptionMaxLength, key: $"{field}.description");
         return new SkillScope(scopeName, text);
     }
 

@@ -1,0 +1,165 @@
+using FluentValidation;
+using Mediator;
+
+namespace AlexaLinkHub.Architecture.Tests;
+
+/// <summary>One folder per use case: a message record, its validator beside it, and a sealed handler in Application.</summary>
+public class UseCaseConventionTests
+{
+    private static readonly Type[] HandlerInterfaces =
+    [
+        typeof(ICommandHandler<>), typeof(ICommandHandler<,>), typeof(IQueryHandler<,>),
+        typeof(IRequestHandler<>), typeof(IRequestHandler<,>),
+        typeof(IStreamCommandHandler<,>), typeof(IStreamQueryHandler<,>), typeof(IStreamRequestHandler<,>),
+    ];
+
+    private static readonly Type[] MessageInterfaces =
+    [
+        typeof(IBaseCommand), typeof(IBaseQuery), typeof(IBaseRequest),
+        typeof(IBaseStreamCommand), typeof(IBaseStreamQuery), typeof(IBaseStreamRequest),
+    ];
+
+    [Fact]
+    public void Handlers_LiveInApplication()
+    {
+        var handlers = Handlers();
+        ArchAssert.NotVacuous(handlers, "command or query handlers");
+
+        var offenders = handlers
+            .Where(t => t.Assembly != Layers.Application || t.Namespace?.StartsWith(Layers.ApplicationNamespace + ".", StringComparison.Ordinal) != true)
+            .Select(t => $"{t.DisplayName()} (in {t.Assembly.GetName().Name})");
+
+        ArchAssert.NoOffenders(offenders, "Command and query handlers must live in AlexaLinkHub.Application, in the folder of their use case.");
+    }
+
+    [Fact]
+    public void Handlers_AreSealed()
+    {
+        var offenders = Handlers().Where(t => !t.IsSealed).Select(t => t.DisplayName());
+
+        ArchAssert.NoOffenders(offenders, "Command and query handlers must be sealed.");
+    }
+
+    [Fact]
+    public void Messages_AreSealedRecords()
+    {
+        var messages = Messages();
+        ArchAssert.NotVacuous(messages, "command or query messages");
+
+        var offenders = messages
+            .Where(t => !IsRecord(t) || !t.IsSealed)
+            .Select(t => $"{t.DisplayName()} ({(IsRecord(t) ? "record" : "not a record")}, {(t.IsSealed ? "sealed" : "not sealed")})");
+
+        ArchAssert.NoOffenders(offenders, "Every command and query must be a sealed record.");
+    }
+
+    [Fact]
+    public void Messages_LiveInApplication()
+    {
+        var offenders = Messages()
+            .Where(t => t.Assembly != Layers.Application)
+            .Select(t => $"{t.DisplayName()} (in {t.Assembly.GetName().Name})");
+
+        ArchAssert.NoOffenders(offenders, "Commands and queries are use cases and must be declared in AlexaLinkHub.Application.");
+    }
+
+    [Fact]
+    public void Messages_EachHaveExactlyOneHandler()
+    {
+        // ICommandHandler<T> extends ICommandHandler<T, Unit>: count each handler type once per message.
+        var handled = Handlers()
+            .SelectMany(h => h.GetInterfaces()
+                .Where(i => i.IsGenericType && HandlerInterfaces.Contains(i.GetGenericTypeDefinition()))
+                .Select(i => i.GetGenericArguments()[0])
+                .Distinct())
+            .ToList();
+
+        var offenders = Messages()
+            .Select(m => (Message: m, Count: handled.Count(h => h == m)))
+            .Where(x => x.Count != 1)
+            .Select(x => $"{x.Message.DisplayName()} ({x.Count} handlers)");
+
+        ArchAssert.NoOffenders(offenders, "Every command and query needs exactly one handler.");
+    }
+
+    [Fact]
+    public void Validators_LiveInTheNamespaceOfTheMessageTheyValidate()
+    {
+        var validators = Validators();
+        ArchAssert.NotVacuous(validators, "validators");
+
+        var offenders = validators
+            .Where(v => v.Validator.Namespace != v.Validates.Namespace)
+            .Select(v => $"{v.Validator.DisplayName()} validates {v.Validates.DisplayName()}");
+
+        ArchAssert.NoOffenders(offenders, "A validator must live in the same namespace as the message it validates.");
+    }
+
+    [Fact]
+    public void Validators_ValidateCommandsOrQueries()
+    {
+        // The validation behaviour runs validators of the message being sent; a validator of anything else never runs.
+        var offenders = Validators()
+            .Where(v => !IsMessage(v.Validates))
+            .Select(v => $"{v.Validator.DisplayName()} validates {v.Validates.DisplayName()}");
+
+        ArchAssert.NoOffenders(offenders, "A validator must validate a command or query, or the pipeline never runs it.");
+    }
+
+    [Fact]
+    public void Validators_LiveInApplication()
+    {
+        var offenders = Validators()
+            .Where(v => v.Validator.Assembly != Layers.Application)
+            .Select(v => $"{v.Validator.DisplayName()} (in {v.Validator.Assembly.GetName().Name})");
+
+        ArchAssert.NoOffenders(offenders, "Validators belong to the use case they validate, in AlexaLinkHub.Application.");
+    }
+
+    [Fact]
+    public void Validators_AreSealed()
+    {
+        var offenders = Validators().Where(v => !v.Validator.IsSealed).Select(v => v.Validator.DisplayName());
+
+        ArchAssert.NoOffenders(offenders, "Validators must be sealed.");
+    }
+
+    private static List<Type> Handlers() =>
+        Layers.All.SelectMany(a => a.WrittenTypes())
+            .Where(t => t.IsClass && !t.IsAbstract && ProductionNamespace(t))
+            .Where(t => t.GetInterfaces().Any(i => i.IsGenericType && HandlerInterfaces.Contains(i.GetGenericTypeDefinition())))
+            .ToList();
+
+    private static List<Type> Messages() =>
+        Layers.All.SelectMany(a => a.WrittenTypes())
+            .Where(t => !t.IsInterface && !t.IsAbstract && ProductionNamespace(t) && IsMessage(t))
+            .ToList();
+
+    // Open generic rule sets (SkillSettingsRules<T>) are included by concrete validators, so they are not checked alone.
+    private static List<(Type Validator, Type Validates)> Validators() =>
+        Layers.All.SelectMany(a => a.WrittenTypes())
+            .Where(t => t.IsClass && !t.IsAbstract && !t.IsGenericTypeDefinition && ProductionNamespace(t))
+            .Select(t => (Validator: t, Validates: ValidatedType(t)))
+            .Where(v => v.Validates is not null)
+            .Select(v => (v.Validator, v.Validates!))
+            .ToList();
+
+    private static Type? ValidatedType(Type type)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (current.IsGenericType && current.GetGenericTypeDefinition() == typeof(AbstractValidator<>))
+                return current.GetGenericArguments()[0];
+        }
+        return null;
+    }
+
+    private static bool IsMessage(Type type) => MessageInterfaces.Any(i => i.IsAssignableFrom(type));
+
+    // The Mediator source generator emits its own plumbing into the Application assembly under namespace "Mediator".
+    private static bool ProductionNamespace(Type type) =>
+        type.Namespace?.StartsWith("AlexaLinkHub.", StringComparison.Ordinal) == true;
+
+    // The compiler gives every class record a clone method named "<Clone>$"; nothing else can have that name.
+    private static bool IsRecord(Type type) => type.GetMethod("<Clone>$") is not null;
+}

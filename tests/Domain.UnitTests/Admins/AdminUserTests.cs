@@ -1,0 +1,183 @@
+using AlexaLinkHub.Domain.Admins;
+using AlexaLinkHub.Domain.Common;
+
+namespace AlexaLinkHub.Domain.UnitTests.Admins;
+
+public class AdminUserTests
+{
+    private static readonly Guid TenantA = Guid.Parse("0195a1b2-0000-7000-8000-00000000000a");
+    private static readonly Guid TenantB = Guid.Parse("0195a1b2-0000-7000-8000-00000000000b");
+
+    [Fact]
+    public void CreatePlatformAdmin_ValidInput_IsPlatformAdminWithoutMemberships()
+    {
+        var admin = AdminUser.CreatePlatformAdmin(" Root@Example.com ", "hash", TestTime.Now);
+
+        Assert.Equal(7, admin.Id.Version);
+        Assert.True(admin.IsPlatformAdmin);
+        Assert.Empty(admin.Memberships);
+        Assert.Equal("Root@Example.com", admin.Email);
+        Assert.Equal("ROOT@EXAMPLE.COM", admin.NormalizedEmail);
+        Assert.Equal("hash", admin.PasswordHash);
+        Assert.True(admin.Enabled);
+        Assert.False(string.IsNullOrEmpty(admin.SecurityStamp));
+        Assert.Equal(TestTime.Now, admin.CreatedAt);
+    }
+
+    [Fact]
+    public void CreateTenantAdmin_ValidInput_IsMemberOfThatTenantOnly()
+    {
+        var admin = AdminUser.CreateTenantAdmin("staff@carfu.com", "hash", TenantA, TestTime.Now);
+
+        Assert.False(admin.IsPlatformAdmin);
+        var membership = Assert.Single(admin.Memberships);
+        Assert.Equal(TenantA, membership.TenantId);
+        Assert.Equal(admin.Id, membership.AdminUserId);
+        Assert.Equal(TestTime.Now, membership.CreatedAt);
+    }
+
+    [Fact]
+    public void CreateTenantAdmin_EmptyTenant_IsRefused() =>
+        Assert.Throws<DomainException>(() => AdminUser.CreateTenantAdmin("staff@carfu.com", "hash", Guid.Empty, TestTime.Now));
+
+    [Fact]
+    public void CreatePlatformAdmin_MalformedEmail_IsRefused() =>
+        Assert.Equal("email", Assert.Throws<DomainException>(() => AdminUser.CreatePlatformAdmin("root", "hash", TestTime.Now)).Field);
+
+    [Fact]
+    public void CreatePlatformAdmin_BlankPasswordHash_IsRefused() =>
+        Assert.Equal("password", Assert.Throws<DomainException>(() => AdminUser.CreatePlatformAdmin("root@example.com", "", TestTime.Now)).Field);
+
+    [Fact]
+    public void CanAdminister_PlatformAdmin_AnyTenant()
+    {
+        var admin = AdminUser.CreatePlatformAdmin("root@example.com", "hash", TestTime.Now);
+
+        Assert.True(admin.CanAdminister(TenantA));
+        Assert.True(admin.CanAdminister(TenantB));
+    }
+
+    [Fact]
+    public void CanAdminister_TenantAdmin_OnlyTheirTenants()
+    {
+        var admin = AdminUser.CreateTenantAdmin("staff@carfu.com", "hash", TenantA, TestTime.Now);
+
+        Assert.True(admin.CanAdminister(TenantA));
+        Assert.False(admin.CanAdminister(TenantB));
+        Assert.False(admin.CanAdminister(Guid.Empty));
+    }
+
+    [Fact]
+    public void CanAdminister_DisabledAdmin_Nothing()
+    {
+        var platform = AdminUser.CreatePlatformAdmin("root@example.com", "hash", TestTime.Now);
+        var tenant = AdminUser.CreateTenantAdmin("staff@carfu.com", "hash", TenantA, TestTime.Now);
+
+        platform.Disable();
+        tenant.Disable();
+
+        Assert.False(platform.CanAdminister(TenantA));
+        Assert.False(tenant.CanAdminister(TenantA));
+    }
+
+    [Fact]
+    public void Enable_DisabledAdmin_RestoresAccess()
+    {
+        var admin = AdminUser.CreateTenantAdmin("staff@carfu.com", "hash", TenantA, TestTime.Now);
+        admin.Disable();
+
+        admin.Enable();
+
+        Assert.True(admin.Enabled);
+        Assert.True(admin.CanAdminister(TenantA));
+    }
+
+    [Fact]
+    public void AddMembership_SecondTenant_GrantsBoth()
+    {
+        var admin = AdminUser.CreateTenantAdmin("staff@carfu.com", "hash", TenantA, TestTime.Now);
+
+        admin.AddMembership(TenantB, TestTime.Now.AddDays(1));
+
+        Assert.Equal([TenantA, TenantB], admin.Memberships.Select(m => m.TenantId));
+        Assert.True(admin.CanAdminister(TenantB));
+    }
+
+    [Fact]
+    public void AddMembership_SameTenantAgain_KeepsTheOriginalMembership()
+    {
+        var admin = AdminUser.CreateTenantAdmin("staff@carfu.com", "hash", TenantA, TestTime.Now);
+
+        admin.AddMembership(TenantA, TestTime.Now.AddDays(1));
+
+        var membership = Assert.Single(admin.Memberships);
+        Assert.Equal(TestTime.Now, membership.CreatedAt);
+    }
+
+    [Fact]
+    public void AddMembership_EmptyTenant_IsRefused()
+    {
+        var admin = AdminUser.CreatePlatformAdmin("root@example.com", "hash", TestTime.Now);
+
+        Assert.Throws<DomainException>(() => admin.AddMembership(Guid.Empty, TestTime.Now));
+        Assert.Empty(admin.Memberships);
+    }
+
+    [Fact]
+    public void RemoveMembership_MemberTenant_RevokesAccessToItOnly()
+    {
+        var admin = AdminUser.CreateTenantAdmin("staff@carfu.com", "hash", TenantA, TestTime.Now);
+        admin.AddMembership(TenantB, TestTime.Now);
+
+        admin.RemoveMembership(TenantA);
+        admin.RemoveMembership(TenantA);
+
+        Assert.False(admin.CanAdminister(TenantA));
+        Assert.True(admin.CanAdminister(TenantB));
+        Assert.Single(admin.Memberships);
+    }
+
+    [Fact]
+    public void SetPasswordHash_NewHash_ChangesTheSecurityStamp()
+    {
+        var admin = AdminUser.CreatePlatformAdmin("root@example.com", "hash", TestTime.Now);
+        var stamp = admin.SecurityStamp;
+
+        admin.SetPasswordHash("hash-2");
+
+        Assert.Equal("hash-2", admin.PasswordHash);
+        Assert.NotEqual(stamp, admin.SecurityStamp);
+    }
+
+    [Fact]
+    public void RecordFailedSignIn_ReachingTheLimit_LocksUntilNowPlusLockout()
+    {
+        var admin = AdminUser.CreatePlatformAdmin("root@example.com", "hash", TestTime.Now);
+        var lockout = TimeSpan.FromMinutes(30);
+
+        admin.RecordFailedSignIn(TestTime.Now, maxAttempts: 3, lockout);
+        admin.RecordFailedSignIn(TestTime.Now.AddMinutes(1), maxAttempts: 3, lockout);
+        Assert.False(admin.IsLockedOut(TestTime.Now.AddMinutes(1)));
+        Assert.Equal(2, admin.AccessFailedCount);
+
+        admin.RecordFailedSignIn(TestTime.Now.AddMinutes(2), maxAttempts: 3, lockout);
+
+        Assert.Equal(TestTime.Now.AddMinutes(32), admin.LockoutEnd);
+        Assert.Equal(0, admin.AccessFailedCount);
+        Assert.True(admin.IsLockedOut(TestTime.Now.AddMinutes(31)));
+        Assert.False(admin.IsLockedOut(TestTime.Now.AddMinutes(32)));
+    }
+
+    [Fact]
+    public void RecordSuccessfulSignIn_AfterLockout_ClearsIt()
+    {
+        var admin = AdminUser.CreatePlatformAdmin("root@example.com", "hash", TestTime.Now);
+        admin.RecordFailedSignIn(TestTime.Now, maxAttempts: 1, TimeSpan.FromMinutes(30));
+
+        admin.RecordSuccessfulSignIn();
+
+        Assert.Null(admin.LockoutEnd);
+        Assert.Equal(0, admin.AccessFailedCount);
+        Assert.False(admin.IsLockedOut(TestTime.Now));
+    }
+}
