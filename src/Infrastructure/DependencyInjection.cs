@@ -48,6 +48,7 @@ public static class DependencyInjection
                 throw new InvalidOperationException($"Unknown Database:Provider '{database.Provider}'. Use Sqlite, PostgreSql or SqlServer.");
         }
 
+        services.AddSingleton<DatabaseReadinessCheck.State>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IAuditLog, AuditLog>();
 

@@ -38,6 +38,9 @@ public static class DependencyInjection
 
         services.AddSingleton<IPublicUrls, PublicUrls>();
         services.AddProblemDetails();
+        // A body or parameter that cannot be read is a 400 problem+json in every environment (ProblemMapping), not an
+        // empty 400 outside Development.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ProblemMapping>();
 
         services.AddAuthentication()
@@ -75,6 +78,9 @@ public static class DependencyInjection
         if (!app.Environment.IsDevelopment())
             app.UseHsts();
         app.UseMiddleware<HttpsRequirementMiddleware>();
+        // Health answers before anything that needs a migrated database (authentication builds OpenIddict's options).
+        app.UseHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealth });
+        app.UseHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteHealth });
         app.UseTenantResolution();
         app.UseRouting();
         app.UseAuthentication();
@@ -87,8 +93,6 @@ public static class DependencyInjection
     {
         app.MapOpenApi();
         app.MapScalarApiReference(options => options.WithTitle("AlexaLinkHub admin API"));
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealth });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteHealth });
 
         app.MapTenantPages();
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using AlexaLinkHub.Application;
 using AlexaLinkHub.Application.Common.Interfaces;
 using AlexaLinkHub.Application.Common.Tenancy;
@@ -51,6 +52,7 @@ public sealed class AppServices : IAsyncDisposable
             ContentRootPath = database.SqliteDirectory ?? Path.GetTempPath(),
         });
         builder.Configuration.AddInMemoryCollection(database.Settings().Concat(settings ?? []));
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddApplicationServices();
         builder.AddInfrastructureServices();
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));

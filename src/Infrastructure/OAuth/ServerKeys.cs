@@ -10,39 +10,12 @@ using OpenIddict.Server;
 namespace AlexaLinkHub.Infrastructure.OAuth;
 
 /// <summary>The OAuth server's signing and encryption keys live in the database so every instance uses the same ones
-/// and a restart invalidates no token. They are created once (<see cref="EnsureCreatedAsync"/>, at startup after the
-/// migrations) and read when OpenIddict's options are first built. Configured certificates replace them.</summary>
+/// and a restart invalidates no token. They are read — and created by the first instance that finds none — when
+/// OpenIddict's options are first built, which the host forces right after the migrations at startup. Configured
+/// certificates replace them.</summary>
 public static class ServerKeys
 {
     private const string ProtectorPurpose = "AlexaLinkHub.ServerKeys.v1";
-
-    public static async Task EnsureCreatedAsync(IServiceProvider services, CancellationToken cancellationToken = default)
-    {
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var protector = scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector(ProtectorPurpose);
-        foreach (var use in new[] { ServerKey.Signing, ServerKey.Encryption })
-        {
-            if (await db.Set<ServerKey>().AnyAsync(k => k.Use == use, cancellationToken))
-                continue;
-            using var rsa = RSA.Create(2048);
-            db.Add(new ServerKey
-            {
-                Use = use,
-                ProtectedPrivateKey = Convert.ToBase64String(protector.Protect(rsa.ExportPkcs8PrivateKey())),
-                CreatedAt = DateTimeOffset.UtcNow,
-            });
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException ex) when (UnitOfWork.IsUniqueViolation(ex))
-            {
-                // Another instance created it first; use theirs.
-                db.ChangeTracker.Clear();
-            }
-        }
-    }
 
     /// <summary>Adds the stored keys to OpenIddict's options (unless certificates were configured).</summary>
     internal sealed class ConfigureServerOptions(IServiceScopeFactory scopes, IOptions<OAuthOptions> oauth) : IConfigureOptions<OpenIddictServerOptions>
@@ -60,11 +33,9 @@ public static class ServerKeys
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var protector = scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector(ProtectorPurpose);
-            var keys = db.Set<ServerKey>().AsNoTracking().OrderByDescending(k => k.Id).ToList();
             RsaSecurityKey Load(string use)
             {
-                var row = keys.FirstOrDefault(k => k.Use == use)
-                    ?? throw new InvalidOperationException("The OAuth server keys have not been created: run the migrations and start the app (ServerKeys.EnsureCreatedAsync).");
+                var row = LoadOrCreate(db, protector, use);
                 var rsa = RSA.Create();
                 rsa.ImportPkcs8PrivateKey(protector.Unprotect(Convert.FromBase64String(row.ProtectedPrivateKey)), out _);
                 return new RsaSecurityKey(rsa) { KeyId = $"{use}-{row.Id}" };
@@ -74,6 +45,32 @@ public static class ServerKeys
                 options.SigningCredentials.Add(new SigningCredentials(Load(ServerKey.Signing), SecurityAlgorithms.RsaSha256));
             if (options.EncryptionCredentials.Count == 0)
                 options.EncryptionCredentials.Add(new EncryptingCredentials(Load(ServerKey.Encryption), SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512));
+        }
+
+        // Options are built synchronously by design; this runs once per process.
+        private static ServerKey LoadOrCreate(AppDbContext db, IDataProtector protector, string use)
+        {
+            if (db.Set<ServerKey>().AsNoTracking().FirstOrDefault(k => k.Use == use) is { } existing)
+                return existing;
+            using var rsa = RSA.Create(2048);
+            var key = new ServerKey
+            {
+                Use = use,
+                ProtectedPrivateKey = Convert.ToBase64String(protector.Protect(rsa.ExportPkcs8PrivateKey())),
+                CreatedAt = DateTimeOffset.UtcNow,
+            };
+            db.Add(key);
+            try
+            {
+                db.SaveChanges();
+                return key;
+            }
+            catch (DbUpdateException ex) when (UnitOfWork.IsUniqueViolation(ex))
+            {
+                // Another instance created it at the same moment: everyone uses the one stored.
+                db.ChangeTracker.Clear();
+                return db.Set<ServerKey>().AsNoTracking().First(k => k.Use == use);
+            }
         }
     }
 }

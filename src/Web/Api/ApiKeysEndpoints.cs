@@ -14,10 +14,10 @@ internal static class ApiKeysEndpoints
         keys.MapDelete("/{id:guid}", Revoke).WithSummary("Revoke an API key.");
     }
 
-    private static async Task<Created<CreatedApiKeyDto>> Create(CreateApiKeyRequest body, ISender sender, CancellationToken ct)
+    private static async Task<Created<CreatedApiKeyDto>> Create(CreateApiKeyRequest body, HttpContext http, ISender sender, CancellationToken ct)
     {
         var key = await sender.Send(new CreateApiKey { Name = body.Name ?? string.Empty }, ct);
-        return TypedResults.Created($"api-keys/{key.Id}", key);
+        return TypedResults.Created($"{SkillsEndpoints.TenantPath(http)}/api-keys/{key.Id}", key);
     }
 
     private static async Task<Ok<IReadOnlyList<ApiKeyDto>>> List(ISender sender, CancellationToken ct) =>

@@ -19,7 +19,7 @@ internal static class SkillsEndpoints
         skills.MapPost("/{clientId}/enable", Enable).WithSummary("Enable a disabled skill.");
     }
 
-    private static async Task<Created<RegisteredSkillResponse>> Register(SkillRequest body, ISender sender, CancellationToken ct)
+    private static async Task<Created<RegisteredSkillResponse>> Register(SkillRequest body, HttpContext http, ISender sender, CancellationToken ct)
     {
         var registered = await sender.Send(new RegisterSkill
         {
@@ -31,8 +31,11 @@ internal static class SkillsEndpoints
             RedirectUrls = body.RedirectUrls,
             AccessTokenLifetimeSeconds = body.AccessTokenLifetimeSeconds,
         }, ct);
-        return TypedResults.Created($"skills/{Uri.EscapeDataString(registered.Skill.ClientId)}", RegisteredSkillResponse.From(registered));
+        return TypedResults.Created($"{TenantPath(http)}/skills/{Uri.EscapeDataString(registered.Skill.ClientId)}", RegisteredSkillResponse.From(registered));
     }
+
+    /// <summary>The tenant's admin API path, for Location headers.</summary>
+    internal static string TenantPath(HttpContext http) => $"/api/v1/tenants/{Uri.EscapeDataString(http.GetRouteValue("slug") as string ?? string.Empty)}";
 
     private static async Task<Ok<IReadOnlyList<SkillDto>>> List(ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new ListSkills(), ct));

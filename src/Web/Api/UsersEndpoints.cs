@@ -15,7 +15,7 @@ internal static class UsersEndpoints
         users.MapGet("/{id:guid}", Get).WithSummary("One end user.");
     }
 
-    private static async Task<Created<EndUserDto>> Create(CreateUserRequest body, ISender sender, CancellationToken ct)
+    private static async Task<Created<EndUserDto>> Create(CreateUserRequest body, HttpContext http, ISender sender, CancellationToken ct)
     {
         var user = await sender.Send(new CreateEndUser
         {
@@ -24,7 +24,7 @@ internal static class UsersEndpoints
             DisplayName = body.DisplayName ?? string.Empty,
             ExternalId = body.ExternalId,
         }, ct);
-        return TypedResults.Created($"users/{user.Id}", user);
+        return TypedResults.Created($"{SkillsEndpoints.TenantPath(http)}/users/{user.Id}", user);
     }
 
     private static async Task<Ok<Page<EndUserDto>>> Find(string? search, int? page, int? pageSize, ISender sender, CancellationToken ct) =>

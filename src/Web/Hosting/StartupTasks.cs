@@ -1,6 +1,6 @@
 using AlexaLinkHub.Application.Bootstrap;
 using AlexaLinkHub.Application.Common.Tenancy;
-using AlexaLinkHub.Infrastructure.OAuth;
+using OpenIddict.Server;
 using AlexaLinkHub.Infrastructure.Persistence;
 using Mediator;
 using Microsoft.Extensions.Options;
@@ -20,7 +20,8 @@ internal static class StartupTasks
             return;
         }
 
-        await ServerKeys.EnsureCreatedAsync(app.Services);
+        // Build OpenIddict's options now (reading or creating the server keys) rather than in the first request.
+        _ = app.Services.GetRequiredService<IOptionsMonitor<OpenIddictServerOptions>>().CurrentValue;
         await BootstrapAsync(app);
     }
 

@@ -6,7 +6,6 @@ namespace AlexaLinkHub.Domain.UnitTests.Users;
 public class EndUserTests
 {
     private static readonly Guid TenantId = Guid.Parse("0195a1b2-0000-7000-8000-000000000002");
-    private static readonly TimeSpan Lockout = TimeSpan.FromMinutes(15);
 
     private static EndUser NewUser(string email = "ada@example.com", string? externalId = null) =>
         EndUser.Create(TenantId, email, "Ada Lovelace", "password-hash", externalId, TestTime.Now);
@@ -25,8 +24,6 @@ public class EndUserTests
         Assert.Equal("password-hash", user.PasswordHash);
         Assert.False(user.EmailConfirmed);
         Assert.True(user.Enabled);
-        Assert.Equal(0, user.AccessFailedCount);
-        Assert.Null(user.LockoutEnd);
         Assert.False(string.IsNullOrEmpty(user.SecurityStamp));
         Assert.Equal(TestTime.Now, user.CreatedAt);
         Assert.Null(user.DisabledAt);
@@ -94,75 +91,6 @@ public class EndUserTests
 
         Assert.Equal("new-hash", user.PasswordHash);
         Assert.NotEqual(before, user.SecurityStamp);
-    }
-
-    [Fact]
-    public void RecordFailedSignIn_BelowTheLimit_CountsWithoutLocking()
-    {
-        var user = NewUser();
-
-        user.RecordFailedSignIn(TestTime.Now, maxAttempts: 5, Lockout);
-        user.RecordFailedSignIn(TestTime.Now, maxAttempts: 5, Lockout);
-
-        Assert.Equal(2, user.AccessFailedCount);
-        Assert.Null(user.LockoutEnd);
-        Assert.False(user.IsLockedOut(TestTime.Now));
-    }
-
-    [Fact]
-    public void RecordFailedSignIn_ReachingTheLimit_LocksUntilNowPlusLockoutAndResetsTheCount()
-    {
-        var user = NewUser();
-        var fifth = TestTime.Now.AddMinutes(4);
-
-        for (var i = 0; i < 4; i++)
-            user.RecordFailedSignIn(TestTime.Now.AddMinutes(i), maxAttempts: 5, Lockout);
-        user.RecordFailedSignIn(fifth, maxAttempts: 5, Lockout);
-
-        Assert.Equal(fifth + Lockout, user.LockoutEnd);
-        Assert.Equal(0, user.AccessFailedCount);
-        Assert.True(user.IsLockedOut(fifth));
-    }
-
-    [Fact]
-    public void IsLockedOut_AtAndAfterTheLockoutEnd_IsFalse()
-    {
-        var user = NewUser();
-        user.RecordFailedSignIn(TestTime.Now, maxAttempts: 1, Lockout);
-
-        Assert.True(user.IsLockedOut(TestTime.Now + Lockout - TimeSpan.FromTicks(1)));
-        Assert.False(user.IsLockedOut(TestTime.Now + Lockout));
-        Assert.False(user.IsLockedOut(TestTime.Now + Lockout + TimeSpan.FromHours(1)));
-    }
-
-    [Fact]
-    public void RecordSuccessfulSignIn_AfterFailures_ResetsCountAndLockout()
-    {
-        var user = NewUser();
-        user.RecordFailedSignIn(TestTime.Now, maxAttempts: 2, Lockout);
-        user.RecordFailedSignIn(TestTime.Now, maxAttempts: 2, Lockout);
-        user.RecordFailedSignIn(TestTime.Now, maxAttempts: 2, Lockout);
-
-        user.RecordSuccessfulSignIn();
-
-        Assert.Equal(0, user.AccessFailedCount);
-        Assert.Null(user.LockoutEnd);
-        Assert.False(user.IsLockedOut(TestTime.Now));
-    }
-
-    [Fact]
-    public void RecordSuccessfulSignIn_BeforeTheLimit_StartsTheCountAgain()
-    {
-        var user = NewUser();
-        user.RecordFailedSignIn(TestTime.Now, maxAttempts: 3, Lockout);
-        user.RecordFailedSignIn(TestTime.Now, maxAttempts: 3, Lockout);
-        user.RecordSuccessfulSignIn();
-
-        user.RecordFailedSignIn(TestTime.Now, maxAttempts: 3, Lockout);
-        user.RecordFailedSignIn(TestTime.Now, maxAttempts: 3, Lockout);
-
-        Assert.Equal(2, user.AccessFailedCount);
-        Assert.False(user.IsLockedOut(TestTime.Now));
     }
 
     [Fact]

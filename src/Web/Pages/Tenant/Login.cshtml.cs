@@ -55,7 +55,7 @@ public sealed class LoginModel(ISender sender, IStringLocalizer<SharedResource> 
                 ModelState.AddModelError(string.Empty, text["This account is disabled. Contact {0} for help.", tenant.DisplayName]);
                 break;
             default:
-                ModelState.AddModelError(string.Empty, text["That email and password don't match a {0} account. Check them and try again.", tenant.DisplayName]);
+                ModelState.AddModelError(string.Empty, text["The email or password is not correct. Use your {0} account, not your Amazon account.", tenant.DisplayName]);
                 break;
         }
         Input.Password = null;
