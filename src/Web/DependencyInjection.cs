@@ -103,6 +103,7 @@ public static class DependencyInjection
         tenant.MapUsersEndpoints();
         tenant.MapApiKeysEndpoints();
         tenant.MapAuditEndpoints();
+        tenant.MapLinksEndpoints();
         return app;
     }
 
