@@ -14,6 +14,7 @@ public interface ISkillSettings
     IReadOnlyList<string>? Domains { get; }
     IReadOnlyList<string>? RedirectUrls { get; }
     int? AccessTokenLifetimeSeconds { get; }
+    int? RefreshTokenLifetimeSeconds { get; }
 }
 
 public static class SkillSettingsExtensions
@@ -26,6 +27,9 @@ public static class SkillSettingsExtensions
 
     public static TimeSpan? ParsedLifetime(this ISkillSettings settings) =>
         settings.AccessTokenLifetimeSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
+
+    public static TimeSpan? ParsedRefreshLifetime(this ISkillSettings settings) =>
+        settings.RefreshTokenLifetimeSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
 }
 
 /// <summary>Field-by-field checks with the limits spelled out; the entity re-checks the same rules.</summary>
@@ -59,5 +63,9 @@ public sealed class SkillSettingsRules<T> : AbstractValidator<T>
             .InclusiveBetween((int)Skill.MinAccessTokenLifetime.TotalSeconds, (int)Skill.MaxAccessTokenLifetime.TotalSeconds)
             .When(x => x.AccessTokenLifetimeSeconds is not null)
             .WithMessage($"accessTokenLifetimeSeconds must be between {(int)Skill.MinAccessTokenLifetime.TotalSeconds} (Alexa's minimum) and {(int)Skill.MaxAccessTokenLifetime.TotalSeconds}.");
+        RuleFor(x => x.RefreshTokenLifetimeSeconds)
+            .InclusiveBetween((int)Skill.MinRefreshTokenLifetime.TotalSeconds, (int)Skill.MaxRefreshTokenLifetime.TotalSeconds)
+            .When(x => x.RefreshTokenLifetimeSeconds is not null)
+            .WithMessage($"refreshTokenLifetimeSeconds must be between {(int)Skill.MinRefreshTokenLifetime.TotalSeconds} (one day) and {(int)Skill.MaxRefreshTokenLifetime.TotalSeconds} (ten years).");
     }
 }

@@ -19,6 +19,12 @@ public sealed class Skill : ITenantOwned
     public static readonly TimeSpan DefaultImplicitAccessTokenLifetime = TimeSpan.FromDays(3650);
     public static readonly TimeSpan DefaultCodeAccessTokenLifetime = TimeSpan.FromHours(1);
 
+    /// <summary>Code grant: an expired refresh token silently unlinks the user, so refresh tokens live long by default
+    /// (Amazon's own sample uses the ten-year maximum); each use rotates it and restarts the clock.</summary>
+    public static readonly TimeSpan DefaultRefreshTokenLifetime = TimeSpan.FromDays(3650);
+    public static readonly TimeSpan MinRefreshTokenLifetime = TimeSpan.FromDays(1);
+    public static readonly TimeSpan MaxRefreshTokenLifetime = TimeSpan.FromDays(3650);
+
     private List<SkillScope> _scopes = [];
     private List<string> _domains = [];
     private List<string> _redirectUrls = [];
@@ -42,11 +48,13 @@ public sealed class Skill : ITenantOwned
     public string? PreviousClientSecretHash { get; private set; }
     public DateTimeOffset? PreviousSecretValidUntil { get; private set; }
     public int AccessTokenLifetimeSeconds { get; private set; }
+    public int RefreshTokenLifetimeSeconds { get; private set; }
     public bool Enabled { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
     public TimeSpan AccessTokenLifetime => TimeSpan.FromSeconds(AccessTokenLifetimeSeconds);
+    public TimeSpan RefreshTokenLifetime => TimeSpan.FromSeconds(RefreshTokenLifetimeSeconds);
 
     public static Skill Register(
         Guid tenantId,
@@ -58,7 +66,8 @@ public sealed class Skill : ITenantOwned
         IEnumerable<string> redirectUrls,
         TimeSpan? accessTokenLifetime,
         string clientSecretHash,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        TimeSpan? refreshTokenLifetime = null)
     {
         if (tenantId == Guid.Empty)
             throw new DomainException("A skill belongs to a tenant.");
@@ -71,7 +80,7 @@ public sealed class Skill : ITenantOwned
             Enabled = true,
             CreatedAt = now,
         };
-        skill.Update(name, grantType, scopes, domains, redirectUrls, accessTokenLifetime, now);
+        skill.Update(name, grantType, scopes, domains, redirectUrls, accessTokenLifetime, now, refreshTokenLifetime);
         return skill;
     }
 
@@ -83,7 +92,8 @@ public sealed class Skill : ITenantOwned
         IEnumerable<string> domains,
         IEnumerable<string> redirectUrls,
         TimeSpan? accessTokenLifetime,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        TimeSpan? refreshTokenLifetime = null)
     {
         if (!Enum.IsDefined(grantType))
             throw new DomainException("The grant type must be implicit or authorization_code.", "grantType");
@@ -94,6 +104,9 @@ public sealed class Skill : ITenantOwned
         var lifetime = accessTokenLifetime ?? (grantType == GrantType.Implicit ? DefaultImplicitAccessTokenLifetime : DefaultCodeAccessTokenLifetime);
         if (lifetime < MinAccessTokenLifetime || lifetime > MaxAccessTokenLifetime)
             throw new DomainException($"The access token lifetime must be between {(int)MinAccessTokenLifetime.TotalSeconds} seconds and {(int)MaxAccessTokenLifetime.TotalDays} days.", "accessTokenLifetimeSeconds");
+        var refresh = refreshTokenLifetime ?? DefaultRefreshTokenLifetime;
+        if (refresh < MinRefreshTokenLifetime || refresh > MaxRefreshTokenLifetime)
+            throw new DomainException($"The refresh token lifetime must be between {(int)MinRefreshTokenLifetime.TotalDays} and {(int)MaxRefreshTokenLifetime.TotalDays} days.", "refreshTokenLifetimeSeconds");
 
         Name = newName;
         GrantType = grantType;
@@ -101,6 +114,7 @@ public sealed class Skill : ITenantOwned
         _domains = newDomains;
         _redirectUrls = newRedirectUrls;
         AccessTokenLifetimeSeconds = (int)lifetime.TotalSeconds;
+        RefreshTokenLifetimeSeconds = (int)refresh.TotalSeconds;
         UpdatedAt = now;
     }
 

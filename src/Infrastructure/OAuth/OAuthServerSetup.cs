@@ -48,6 +48,10 @@ internal static class OAuthServerSetup
                 options.UseReferenceAccessTokens()
                     .UseReferenceRefreshTokens();
                 options.SetRefreshTokenReuseLeeway(oauth.RefreshTokenReuseLeeway);
+                // RFC 6749 §4.1.2 recommends at most ten minutes; Alexa redeems a code at once.
+                options.SetAuthorizationCodeLifetime(TimeSpan.FromMinutes(5));
+                // PKCE with S256 only (RFC 7636 §4.2: "plain" is for clients that cannot do S256; Alexa can).
+                options.Configure(server => server.CodeChallengeMethods.Remove(OpenIddict.Abstractions.OpenIddictConstants.CodeChallengeMethods.Plain));
 
                 // Scopes are per skill (client permissions), not global scope entities.
                 options.DisableScopeValidation();
@@ -56,6 +60,7 @@ internal static class OAuthServerSetup
                     .AddEventHandler(ValidateRequestedScopes.Descriptor)
                     .AddEventHandler(RedirectValidationErrors.Descriptor)
                     .AddEventHandler(RejectInactiveSubjects.Descriptor)
+                    .AddEventHandler(IssueRefreshTokens.Descriptor)
                     .AddEventHandler(AttachIntrospectionDetails.Descriptor)
                     .AddEventHandler(EndLinkOnClientRevocation.Descriptor);
 

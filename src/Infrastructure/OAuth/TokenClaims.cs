@@ -26,6 +26,7 @@ public static class TokenClaims
         identity.SetScopes(link.Scopes);
         identity.SetAuthorizationId(link.GrantId);
         identity.SetAccessTokenLifetime(link.AccessTokenLifetime);
+        identity.SetRefreshTokenLifetime(link.RefreshTokenLifetime);
         identity.SetDestinations(_ => [Destinations.AccessToken]);
         return new ClaimsPrincipal(identity);
     }

@@ -18,7 +18,8 @@ public sealed record SkillRequest(
     IReadOnlyList<SkillScopeDto>? Scopes,
     IReadOnlyList<string>? Domains,
     IReadOnlyList<string>? RedirectUrls,
-    int? AccessTokenLifetimeSeconds);
+    int? AccessTokenLifetimeSeconds,
+    int? RefreshTokenLifetimeSeconds);
 
 public sealed record RotateSecretRequest(int? OverlapSeconds);
 

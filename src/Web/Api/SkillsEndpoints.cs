@@ -30,6 +30,7 @@ internal static class SkillsEndpoints
             Domains = body.Domains,
             RedirectUrls = body.RedirectUrls,
             AccessTokenLifetimeSeconds = body.AccessTokenLifetimeSeconds,
+            RefreshTokenLifetimeSeconds = body.RefreshTokenLifetimeSeconds,
         }, ct);
         return TypedResults.Created($"{TenantPath(http)}/skills/{Uri.EscapeDataString(registered.Skill.ClientId)}", RegisteredSkillResponse.From(registered));
     }
@@ -53,6 +54,7 @@ internal static class SkillsEndpoints
             Domains = body.Domains,
             RedirectUrls = body.RedirectUrls,
             AccessTokenLifetimeSeconds = body.AccessTokenLifetimeSeconds,
+            RefreshTokenLifetimeSeconds = body.RefreshTokenLifetimeSeconds,
         }, ct));
 
     private static async Task<Ok<RotatedSecretDto>> Rotate(string clientId, RotateSecretRequest? body, ISender sender, CancellationToken ct) =>
@@ -88,6 +90,7 @@ public sealed record RegisteredSkillResponse(
     IReadOnlyList<string> Domains,
     IReadOnlyList<string> RedirectUrls,
     int AccessTokenLifetimeSeconds,
+    int RefreshTokenLifetimeSeconds,
     bool Enabled,
     string AuthorizationUri,
     string TokenUri,
@@ -101,7 +104,7 @@ public sealed record RegisteredSkillResponse(
     {
         var s = registered.Skill;
         return new(s.Id, s.ClientId, registered.ClientSecret, s.Name, s.GrantType, s.Scopes, s.Domains, s.RedirectUrls,
-            s.AccessTokenLifetimeSeconds, s.Enabled, s.AuthorizationUri, s.TokenUri, s.IntrospectionUri, s.RevocationUri,
+            s.AccessTokenLifetimeSeconds, s.RefreshTokenLifetimeSeconds, s.Enabled, s.AuthorizationUri, s.TokenUri, s.IntrospectionUri, s.RevocationUri,
             s.UserInfoUri, s.ClientAuthenticationSchemes, s.CreatedAt);
     }
 }

@@ -25,7 +25,8 @@ public sealed record LinkResult(
     string? ExternalId,
     string TenantSlug,
     IReadOnlyList<string> Scopes,
-    TimeSpan AccessTokenLifetime);
+    TimeSpan AccessTokenLifetime,
+    TimeSpan RefreshTokenLifetime);
 
 public sealed class LinkAccountHandler(
     ISkillRepository skills,
@@ -71,6 +72,6 @@ public sealed class LinkAccountHandler(
             }
         }
 
-        return new LinkResult(link.Id, grantId, user.Id, user.Email, user.DisplayName, user.ExternalId, scope.TenantSlug!, scopes, skill.AccessTokenLifetime);
+        return new LinkResult(link.Id, grantId, user.Id, user.Email, user.DisplayName, user.ExternalId, scope.TenantSlug!, scopes, skill.AccessTokenLifetime, skill.RefreshTokenLifetime);
     }
 }

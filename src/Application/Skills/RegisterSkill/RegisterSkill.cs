@@ -18,6 +18,7 @@ public sealed record RegisterSkill : ICommand<RegisteredSkillDto>, ITenantAdminR
     public IReadOnlyList<string>? Domains { get; init; }
     public IReadOnlyList<string>? RedirectUrls { get; init; }
     public int? AccessTokenLifetimeSeconds { get; init; }
+    public int? RefreshTokenLifetimeSeconds { get; init; }
 }
 
 public sealed class RegisterSkillHandler(ISkillRepository skills, IOAuthClientRegistry clients, ITenantContext scope, IAuditLog audit, IPublicUrls urls, TimeProvider clock)
@@ -41,7 +42,8 @@ public sealed class RegisterSkillHandler(ISkillRepository skills, IOAuthClientRe
             command.RedirectUrls ?? [],
             command.ParsedLifetime(),
             SecretTokens.Hash(secret),
-            now);
+            now,
+            command.ParsedRefreshLifetime());
         skills.Add(skill);
         await clients.SyncAsync(skill, cancellationToken);
         audit.Record(AuditActions.SkillRegistered, $"skill:{skill.ClientId}", SkillAudit.Describe(skill));

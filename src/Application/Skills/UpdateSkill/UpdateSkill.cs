@@ -16,6 +16,7 @@ public sealed record UpdateSkill : ICommand<SkillDto>, ITenantAdminRequest, ISki
     public IReadOnlyList<string>? Domains { get; init; }
     public IReadOnlyList<string>? RedirectUrls { get; init; }
     public int? AccessTokenLifetimeSeconds { get; init; }
+    public int? RefreshTokenLifetimeSeconds { get; init; }
 }
 
 public sealed class UpdateSkillValidator : FluentValidation.AbstractValidator<UpdateSkill>
@@ -30,7 +31,7 @@ public sealed class UpdateSkillHandler(ISkillRepository skills, IOAuthClientRegi
     {
         var skill = await skills.FindByClientIdAsync(command.ClientId, cancellationToken) ?? throw new NotFoundException("Skill not found.");
         var now = clock.GetUtcNow();
-        skill.Update(command.Name, command.ParsedGrantType(), command.ParsedScopes(), command.Domains ?? [], command.RedirectUrls ?? [], command.ParsedLifetime(), now);
+        skill.Update(command.Name, command.ParsedGrantType(), command.ParsedScopes(), command.Domains ?? [], command.RedirectUrls ?? [], command.ParsedLifetime(), now, command.ParsedRefreshLifetime());
         await clients.SyncAsync(skill, cancellationToken);
         audit.Record(AuditActions.SkillUpdated, $"skill:{skill.ClientId}", SkillAudit.Describe(skill));
         return SkillDto.From(skill, scope.TenantSlug!, urls, now);

@@ -266,6 +266,9 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<DateTimeOffset?>("PreviousSecretValidUntil")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("RefreshTokenLifetimeSeconds")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid");
 

@@ -266,6 +266,9 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("PreviousSecretValidUntil")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<int>("RefreshTokenLifetimeSeconds")
+                        .HasColumnType("int");
+
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uniqueidentifier");
 

@@ -261,6 +261,9 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long?>("PreviousSecretValidUntil")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RefreshTokenLifetimeSeconds")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
 

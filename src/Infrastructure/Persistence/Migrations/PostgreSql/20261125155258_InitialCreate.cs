@@ -288,6 +288,7 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.PostgreSql
                     PreviousClientSecretHash = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
                     PreviousSecretValidUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     AccessTokenLifetimeSeconds = table.Column<int>(type: "integer", nullable: false),
+                    RefreshTokenLifetimeSeconds = table.Column<int>(type: "integer", nullable: false),
                     Enabled = table.Column<bool>(type: "boolean", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261125153334_InitialCreate")]
+    [Migration("20261125155229_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -262,6 +262,9 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("PreviousSecretValidUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RefreshTokenLifetimeSeconds")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("TenantId")
