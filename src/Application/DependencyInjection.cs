@@ -38,6 +38,7 @@ public static class DependencyInjection
         services.TryAddScoped<Linking.LinkRevocation>();
         services.AddOptions<Linking.LinkingOptions>().Bind(builder.Configuration.GetSection(Linking.LinkingOptions.SectionName));
         services.AddOptions<Linking.SignInOptions>().Bind(builder.Configuration.GetSection(Linking.SignInOptions.SectionName));
+        services.AddOptions<Accounts.AccountOptions>().Bind(builder.Configuration.GetSection(Accounts.AccountOptions.SectionName));
         services.AddOptions<SkillOptions>().Bind(builder.Configuration.GetSection(SkillOptions.SectionName));
         services.AddOptions<Bootstrap.BootstrapOptions>().Bind(builder.Configuration.GetSection(Bootstrap.BootstrapOptions.SectionName));
 

@@ -68,6 +68,12 @@ public static class DependencyInjection
             .SetApplicationName(ApplicationName)
             .PersistKeysToDbContext<AppDbContext>();
 
+        services.Configure<Email.EmailOptions>(builder.Configuration.GetSection(Email.EmailOptions.SectionName));
+        services.AddSingleton<Email.EmailTransport>();
+        services.AddScoped<IEmailOutbox, Email.EmailOutbox>();
+        services.AddHostedService<Email.EmailDispatcher>();
+        services.AddScoped<Application.Accounts.IUserTokens, Identity.UserTokens>();
+
         builder.AddOAuthServer();
         return builder;
     }

@@ -65,7 +65,7 @@ public static class DependencyInjection
         }));
 
         services.AddHealthChecks().AddCheck<DatabaseReadinessCheck>("database", tags: ["ready"]);
-        services.AddTenantPages();
+        services.AddTenantPages(builder.Configuration);
 
         return builder;
     }
@@ -86,6 +86,7 @@ public static class DependencyInjection
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<TenantActorMiddleware>();
+        app.UseTenantRateLimits();
         return app;
     }
 

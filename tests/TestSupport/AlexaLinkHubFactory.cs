@@ -27,6 +27,10 @@ public sealed class AlexaLinkHubFactory : WebApplicationFactory<Program>
             ["Bootstrap:PlatformApiKey"] = PlatformApiKey,
             ["Bootstrap:AdminEmail"] = AdminEmail,
             ["Bootstrap:AdminPassword"] = AdminPassword,
+            // Emails go to a folder of this test's own; the sign-up/reset rate limit is set high unless a test lowers it.
+            ["Email:PickupDirectory"] = MailDirectory = Path.Combine(Path.GetTempPath(), "alh-tests", "mail-" + Guid.NewGuid().ToString("N")),
+            ["Email:PollInterval"] = "00:00:00.200",
+            ["RateLimits:AccountFormsPermitLimit"] = "1000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             _settings[key] = value;
@@ -34,6 +38,9 @@ public sealed class AlexaLinkHubFactory : WebApplicationFactory<Program>
     }
 
     public DatabaseProvider Provider => _database.Provider;
+
+    /// <summary>The pickup folder the app writes its emails into (.eml files).</summary>
+    public string MailDirectory { get; private set; } = string.Empty;
 
     /// <summary>Set when the factory was created with a fake clock; advance it to move the app's time.</summary>
     public FakeTimeProvider? Clock { get; }

@@ -58,6 +58,9 @@ public sealed class AppServices : IAsyncDisposable
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.AddSingleton<IPublicUrls>(new FixedPublicUrls(PublicBaseUrl));
+        // The real email composer of the web host (localised texts), so account emails land in the outbox as in production.
+        builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+        builder.Services.AddScoped<AlexaLinkHub.Application.Accounts.IAccountEmails, AlexaLinkHub.Web.Email.AccountEmails>();
         var host = builder.Build();
         if (migrate)
             await host.Services.MigrateDatabaseAsync();

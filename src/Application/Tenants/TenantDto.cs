@@ -16,6 +16,8 @@ public sealed record TenantDto(
     string Status,
     BrandingDto Branding,
     string Issuer,
+    bool SignUpEnabled,
+    bool EmailConfirmationRequired,
     DateTimeOffset CreatedAt)
 {
     public static TenantDto From(Tenant tenant, IPublicUrls urls) => new(
@@ -25,6 +27,8 @@ public sealed record TenantDto(
         TenantStatusNames.ToWire(tenant.Status),
         BrandingDto.From(tenant.Branding),
         urls.TenantUrl(tenant.Slug, string.Empty).TrimEnd('/'),
+        tenant.SignUpEnabled,
+        tenant.EmailConfirmationRequired,
         tenant.CreatedAt);
 }
 

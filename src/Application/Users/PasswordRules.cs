@@ -1,8 +1,43 @@
+using System.Collections.Frozen;
+
 namespace AlexaLinkHub.Application.Users;
 
-/// <summary>NIST SP 800-63B: at least 8 characters, at least 64 allowed, no composition rules.</summary>
+/// <summary>NIST SP 800-63B §5.1.1.2: at least 8 characters, at least 64 allowed, no composition rules, and not a
+/// commonly used or breached password (checked against a list shipped with the app).</summary>
 public static class PasswordRules
 {
     public const int MinLength = 8;
     public const int MaxLength = 256;
+
+    public const string TooShortMessage = "Use at least 8 characters.";
+    public const string TooLongMessage = "Use at most 256 characters.";
+    public const string TooCommonMessage = "This password is too common. Choose one that is harder to guess.";
+
+    private static readonly Lazy<FrozenSet<string>> s_common = new(LoadCommonPasswords);
+
+    /// <summary>The reason a password is refused, or null when it is acceptable.</summary>
+    public static string? Check(string? password)
+    {
+        if (string.IsNullOrEmpty(password) || password.Length < MinLength)
+            return TooShortMessage;
+        if (password.Length > MaxLength)
+            return TooLongMessage;
+        return IsCommon(password) ? TooCommonMessage : null;
+    }
+
+    public static bool IsCommon(string password) => s_common.Value.Contains(password.Trim().ToLowerInvariant());
+
+    private static FrozenSet<string> LoadCommonPasswords()
+    {
+        using var stream = typeof(PasswordRules).Assembly.GetManifestResourceStream("AlexaLinkHub.CommonPasswords")
+            ?? throw new InvalidOperationException("The common-password list is not embedded.");
+        using var reader = new StreamReader(stream);
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length > 0)
+                set.Add(line.ToLowerInvariant());
+        }
+        return set.ToFrozenSet(StringComparer.Ordinal);
+    }
 }

@@ -17,6 +17,11 @@ public static class AuditActions
     public const string SkillEnabled = "skill.enabled";
 
     public const string UserCreated = "user.created";
+    public const string UserSignedUp = "user.signed_up";
+    public const string PasswordResetRequested = "user.password_reset_requested";
+    public const string PasswordReset = "user.password_reset";
+    public const string PasswordChanged = "user.password_changed";
+    public const string EmailConfirmed = "user.email_confirmed";
 
     public const string ApiKeyCreated = "api_key.created";
     public const string ApiKeyRevoked = "api_key.revoked";

@@ -23,6 +23,13 @@ public sealed class Tenant
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? SuspendedAt { get; private set; }
 
+    /// <summary>End users may create an account from the login page (Alexa: a user who meets the vendor through Alexa
+    /// must be able to sign up and link in one go). On by default.</summary>
+    public bool SignUpEnabled { get; private set; }
+
+    /// <summary>New accounts must confirm their email address before they can sign in. Off by default.</summary>
+    public bool EmailConfirmationRequired { get; private set; }
+
     public bool IsActive => Status == TenantStatus.Active;
 
     public static Tenant Create(string slug, string displayName, DateTimeOffset now) => new()
@@ -33,11 +40,18 @@ public sealed class Tenant
         Status = TenantStatus.Active,
         Branding = Branding.Default,
         CreatedAt = now,
+        SignUpEnabled = true,
     };
 
     public void Rename(string displayName) => DisplayName = Guard.Text(displayName, "Display name", DisplayNameMaxLength);
 
     public void ChangeBranding(Branding branding) => Branding = branding ?? throw new ArgumentNullException(nameof(branding));
+
+    public void ConfigureSignUp(bool signUpEnabled, bool emailConfirmationRequired)
+    {
+        SignUpEnabled = signUpEnabled;
+        EmailConfirmationRequired = emailConfirmationRequired;
+    }
 
     public void Suspend(DateTimeOffset now)
     {

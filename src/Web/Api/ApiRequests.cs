@@ -9,7 +9,7 @@ public sealed record CreateTenantRequest(string? Slug, string? DisplayName);
 
 public sealed record BrandingRequest(string? LogoUrl, string? PrimaryColor, string? BackgroundColor, string? SupportUrl, string? PrivacyUrl);
 
-public sealed record PatchTenantRequest(string? DisplayName, string? Status, BrandingRequest? Branding);
+public sealed record PatchTenantRequest(string? DisplayName, string? Status, BrandingRequest? Branding, bool? SignUpEnabled, bool? EmailConfirmationRequired);
 
 public sealed record SkillRequest(
     string? Name,

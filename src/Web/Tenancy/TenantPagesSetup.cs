@@ -1,5 +1,9 @@
 using System.Globalization;
+using System.Threading.RateLimiting;
+using AlexaLinkHub.Application.Accounts;
+using AlexaLinkHub.Web.Email;
 using AlexaLinkHub.Web.OAuth;
+using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Localization;
 
 namespace AlexaLinkHub.Web.Tenancy;
@@ -12,8 +16,33 @@ internal static class TenantPagesSetup
     public static readonly string[] SupportedCultures =
         ["en-US", "en-GB", "en", "de-DE", "de", "fr-FR", "fr", "es-ES", "es", "it-IT", "it", "ja-JP", "ja", "pt-BR", "pt", "hi-IN", "hi", "ar", "ar-SA"];
 
-    public static IServiceCollection AddTenantPages(this IServiceCollection services)
+    /// <summary>Rate limit of the forms that create accounts or send emails (sign-up, forgot password).</summary>
+    public const string AccountFormsPolicy = "account-forms";
+
+    public static IServiceCollection AddTenantPages(this IServiceCollection services, IConfiguration configuration)
     {
+        var limits = configuration.GetSection("RateLimits");
+        var permits = limits.GetValue("AccountFormsPermitLimit", 10);
+        var window = limits.GetValue("AccountFormsWindow", TimeSpan.FromMinutes(10));
+        services.AddRateLimiter(options =>
+        {
+            // Per client IP and tenant, POSTs only: reading the form is free, submitting it is counted.
+            options.AddPolicy(AccountFormsPolicy, context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(
+                    $"{context.Connection.RemoteIpAddress}|{context.Request.PathBase}",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter(string.Empty));
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                var text = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+                context.HttpContext.Response.ContentType = "text/html; charset=utf-8";
+                await context.HttpContext.Response.WriteAsync(
+                    $"<!doctype html><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><p style=\"font-family:system-ui,sans-serif;margin:2rem\">{System.Net.WebUtility.HtmlEncode(text["Too many attempts from this network. Wait a few minutes and try again."])}</p>",
+                    cancellationToken);
+            };
+        });
+        services.AddScoped<IAccountEmails, AccountEmails>();
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddRazorPages(options =>
                 options.Conventions.AddFolderApplicationModelConvention("/Tenant", model => model.Filters.Add(new TenantRequiredFilter())))
@@ -47,6 +76,12 @@ internal static class TenantPagesSetup
         app.UseStaticFiles();
         app.UseMiddleware<TenantPageSecurityMiddleware>();
         app.UseRequestLocalization();
+        return app;
+    }
+
+    public static WebApplication UseTenantRateLimits(this WebApplication app)
+    {
+        app.UseRateLimiter();
         return app;
     }
 

@@ -8,7 +8,7 @@ namespace AlexaLinkHub.Application.Linking;
 /// audit event says why. Used by every revocation use case.</summary>
 public sealed class LinkRevocation(IOAuthGrants grants, IAuditLog audit, TimeProvider clock)
 {
-    public async Task<int> RevokeAsync(IReadOnlyCollection<AccountLink> links, string reason, CancellationToken cancellationToken)
+    public async Task<int> RevokeAsync(IReadOnlyCollection<AccountLink> links, string reason, CancellationToken cancellationToken, string action = AuditActions.TokenRevoked)
     {
         var live = links.Where(l => l.IsActive).ToList();
         if (live.Count == 0)
@@ -18,7 +18,7 @@ public sealed class LinkRevocation(IOAuthGrants grants, IAuditLog audit, TimePro
         foreach (var link in live)
         {
             link.Revoke(now, reason);
-            audit.Record(AuditActions.TokenRevoked, $"user:{link.UserId}", $"clientId={link.ClientId}; linkId={link.Id}; reason={reason}");
+            audit.Record(action, $"user:{link.UserId}", $"clientId={link.ClientId}; linkId={link.Id}; reason={reason}");
         }
         return live.Count;
     }

@@ -1,6 +1,7 @@
 using AlexaLinkHub.Application.Common.Interfaces;
 using AlexaLinkHub.Application.Common.Security;
 using AlexaLinkHub.Application.Common.Tenancy;
+using AlexaLinkHub.Application.Tenants;
 using AlexaLinkHub.Application.Users;
 using AlexaLinkHub.Domain.Audit;
 using AlexaLinkHub.Domain.Users;
@@ -18,6 +19,9 @@ public sealed record SignInEndUser : ICommand<SignInOutcome>, ITenantPublicReque
 
     /// <summary>The skill being linked, for the audit trail of failures (may be null outside a link flow).</summary>
     public string? ClientId { get; init; }
+
+    /// <summary>Where a confirmation link (re-sent to an unconfirmed account) brings the user back to.</summary>
+    public string? ReturnUrl { get; init; }
 }
 
 public enum SignInStatus
@@ -26,6 +30,7 @@ public enum SignInStatus
     BadCredentials,
     LockedOut,
     Disabled,
+    EmailNotConfirmed,
 }
 
 public sealed record SignInOutcome(SignInStatus Status, Guid? UserId, DateTimeOffset? LockedUntil)
@@ -34,9 +39,13 @@ public sealed record SignInOutcome(SignInStatus Status, Guid? UserId, DateTimeOf
 }
 
 public sealed class SignInEndUserHandler(
+    ITenantRepository tenants,
     IEndUserRepository users,
     ISignInThrottleRepository throttles,
     IPasswordHasher hasher,
+    Accounts.IUserTokens tokens,
+    Accounts.IAccountEmails emails,
+    IPublicUrls urls,
     ITenantContext scope,
     IAuditLog audit,
     IOptions<SignInOptions> options,
@@ -77,6 +86,14 @@ public sealed class SignInEndUserHandler(
         {
             Fail(LinkFailureReasons.AccountDisabled, command.ClientId, user.Id);
             return new SignInOutcome(SignInStatus.Disabled, null, null);
+        }
+
+        if (!user.EmailConfirmed && await tenants.FindByIdAsync(scope.RequiredTenantId, cancellationToken) is { EmailConfirmationRequired: true } tenant)
+        {
+            // The right password proves who asks: send a fresh confirmation link that resumes this flow.
+            var link = Accounts.AccountLinks.Build(urls, tenant.Slug, "confirm-email", tokens.Create(user, Accounts.UserTokenPurpose.EmailConfirmation), command.ReturnUrl);
+            emails.QueueEmailConfirmation(tenant, user, link);
+            return new SignInOutcome(SignInStatus.EmailNotConfirmed, null, null);
         }
 
         if (check == PasswordCheck.SuccessRehashNeeded)

@@ -6,13 +6,13 @@ namespace AlexaLinkHub.Application.Tenants;
 /// there is no such tenant.</summary>
 public sealed record ResolveTenant(string Slug) : IQuery<TenantSite?>;
 
-public sealed record TenantSite(Guid Id, string Slug, string DisplayName, bool IsActive, BrandingDto Branding);
+public sealed record TenantSite(Guid Id, string Slug, string DisplayName, bool IsActive, BrandingDto Branding, bool SignUpEnabled);
 
 public sealed class ResolveTenantHandler(ITenantRepository tenants) : IQueryHandler<ResolveTenant, TenantSite?>
 {
     public async ValueTask<TenantSite?> Handle(ResolveTenant query, CancellationToken cancellationToken)
     {
         var tenant = await tenants.FindBySlugAsync(query.Slug, cancellationToken);
-        return tenant is null ? null : new TenantSite(tenant.Id, tenant.Slug, tenant.DisplayName, tenant.IsActive, BrandingDto.From(tenant.Branding));
+        return tenant is null ? null : new TenantSite(tenant.Id, tenant.Slug, tenant.DisplayName, tenant.IsActive, BrandingDto.From(tenant.Branding), tenant.SignUpEnabled);
     }
 }

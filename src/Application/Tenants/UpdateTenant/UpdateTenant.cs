@@ -11,6 +11,8 @@ public sealed record UpdateTenant : ICommand<TenantDto>, ITenantAdminRequest
     public string? DisplayName { get; init; }
     public string? Status { get; init; }
     public UpdateTenantBranding? Branding { get; init; }
+    public bool? SignUpEnabled { get; init; }
+    public bool? EmailConfirmationRequired { get; init; }
 }
 
 public sealed class UpdateTenantHandler(ISender sender) : ICommandHandler<UpdateTenant, TenantDto>
@@ -31,6 +33,9 @@ public sealed class UpdateTenantHandler(ISender sender) : ICommandHandler<Update
 
         if (command.Branding is not null)
             await sender.Send(command.Branding, cancellationToken);
+
+        if (command.SignUpEnabled is not null || command.EmailConfirmationRequired is not null)
+            await sender.Send(new UpdateSignUpSettings(command.SignUpEnabled, command.EmailConfirmationRequired), cancellationToken);
 
         return await sender.Send(new GetTenant(), cancellationToken);
     }

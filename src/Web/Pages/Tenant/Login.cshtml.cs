@@ -39,7 +39,7 @@ public sealed class LoginModel(ISender sender, IStringLocalizer<SharedResource> 
         if (!ModelState.IsValid)
             return Page();
 
-        var outcome = await sender.Send(new SignInEndUser { Email = Input.Email!, Password = Input.Password!, ClientId = Link?.ClientId });
+        var outcome = await sender.Send(new SignInEndUser { Email = Input.Email!, Password = Input.Password!, ClientId = Link?.ClientId, ReturnUrl = LinkFlow.SafeReturnUrl(HttpContext, ReturnUrl) });
         var tenant = HttpContext.RequiredTenant();
         switch (outcome.Status)
         {
@@ -50,6 +50,9 @@ public sealed class LoginModel(ISender sender, IStringLocalizer<SharedResource> 
             case SignInStatus.LockedOut:
                 var minutes = outcome.LockedUntil is { } until ? Math.Max(1, (int)Math.Ceiling((until - DateTimeOffset.UtcNow).TotalMinutes)) : 15;
                 ModelState.AddModelError(string.Empty, text["Too many failed attempts. Wait {0} minutes and try again, or reset your password.", minutes]);
+                break;
+            case SignInStatus.EmailNotConfirmed:
+                ModelState.AddModelError(string.Empty, text["Confirm your email address first: we have sent a new link to {0}.", Input.Email!.Trim()]);
                 break;
             case SignInStatus.Disabled:
                 ModelState.AddModelError(string.Empty, text["This account is disabled. Contact {0} for help.", tenant.DisplayName]);

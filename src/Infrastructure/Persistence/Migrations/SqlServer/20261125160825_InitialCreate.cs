@@ -114,6 +114,29 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutboundEmails",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    To = table.Column<string>(type: "nvarchar(320)", maxLength: 320, nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    TextBody = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    HtmlBody = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    FromName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    FailedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboundEmails", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ServerKeys",
                 columns: table => new
                 {
@@ -138,6 +161,8 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                     Status = table.Column<int>(type: "int", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     SuspendedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    SignUpEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    EmailConfirmationRequired = table.Column<bool>(type: "bit", nullable: false),
                     BackgroundColor = table.Column<string>(type: "nvarchar(7)", maxLength: 7, nullable: false),
                     LogoUrl = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
                     PrimaryColor = table.Column<string>(type: "nvarchar(7)", maxLength: 7, nullable: false),
@@ -498,6 +523,11 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 column: "TenantId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutboundEmails_SentAt_FailedAt_NextAttemptAt",
+                table: "OutboundEmails",
+                columns: new[] { "SentAt", "FailedAt", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ServerKeys_Use",
                 table: "ServerKeys",
                 column: "Use",
@@ -550,6 +580,9 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "OpenIddictTokens");
+
+            migrationBuilder.DropTable(
+                name: "OutboundEmails");
 
             migrationBuilder.DropTable(
                 name: "ServerKeys");

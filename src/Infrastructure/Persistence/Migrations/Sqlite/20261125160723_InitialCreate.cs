@@ -114,6 +114,29 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutboundEmails",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    To = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    TextBody = table.Column<string>(type: "TEXT", nullable: false),
+                    HtmlBody = table.Column<string>(type: "TEXT", nullable: false),
+                    FromName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FailedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboundEmails", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ServerKeys",
                 columns: table => new
                 {
@@ -138,6 +161,8 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.Sqlite
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     SuspendedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SignUpEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    EmailConfirmationRequired = table.Column<bool>(type: "INTEGER", nullable: false),
                     BackgroundColor = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
                     LogoUrl = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     PrimaryColor = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
@@ -494,6 +519,11 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.Sqlite
                 column: "TenantId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutboundEmails_SentAt_FailedAt_NextAttemptAt",
+                table: "OutboundEmails",
+                columns: new[] { "SentAt", "FailedAt", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ServerKeys_Use",
                 table: "ServerKeys",
                 column: "Use",
@@ -546,6 +576,9 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "OpenIddictTokens");
+
+            migrationBuilder.DropTable(
+                name: "OutboundEmails");
 
             migrationBuilder.DropTable(
                 name: "ServerKeys");

@@ -116,6 +116,29 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutboundEmails",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: true),
+                    To = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    TextBody = table.Column<string>(type: "text", nullable: false),
+                    HtmlBody = table.Column<string>(type: "text", nullable: false),
+                    FromName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FailedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboundEmails", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ServerKeys",
                 columns: table => new
                 {
@@ -140,6 +163,8 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.PostgreSql
                     Status = table.Column<int>(type: "integer", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     SuspendedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SignUpEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    EmailConfirmationRequired = table.Column<bool>(type: "boolean", nullable: false),
                     BackgroundColor = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
                     LogoUrl = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     PrimaryColor = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
@@ -496,6 +521,11 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.PostgreSql
                 column: "TenantId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutboundEmails_SentAt_FailedAt_NextAttemptAt",
+                table: "OutboundEmails",
+                columns: new[] { "SentAt", "FailedAt", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ServerKeys_Use",
                 table: "ServerKeys",
                 column: "Use",
@@ -548,6 +578,9 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "OpenIddictTokens");
+
+            migrationBuilder.DropTable(
+                name: "OutboundEmails");
 
             migrationBuilder.DropTable(
                 name: "ServerKeys");

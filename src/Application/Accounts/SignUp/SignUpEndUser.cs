@@ -1,0 +1,85 @@
+using AlexaLinkHub.Application.Common.Interfaces;
+using AlexaLinkHub.Application.Common.Security;
+using AlexaLinkHub.Application.Common.Tenancy;
+using AlexaLinkHub.Application.Tenants;
+using AlexaLinkHub.Application.Users;
+using AlexaLinkHub.Domain.Audit;
+using AlexaLinkHub.Domain.Users;
+using FluentValidation;
+using Mediator;
+
+namespace AlexaLinkHub.Application.Accounts;
+
+/// <summary>An end user creates an account on the tenant's pages, usually in the middle of linking a skill.</summary>
+public sealed record SignUpEndUser : ICommand<SignUpOutcome>, ITenantPublicRequest, ISingleSaveCommand
+{
+    public required string Email { get; init; }
+    public required string Password { get; init; }
+    public required string DisplayName { get; init; }
+
+    /// <summary>Where to resume after confirming the email (the pending authorization request), if confirmation is on.</summary>
+    public string? ReturnUrl { get; init; }
+}
+
+public enum SignUpStatus
+{
+    Succeeded,
+    ConfirmationSent,
+    EmailTaken,
+    SignUpDisabled,
+}
+
+public sealed record SignUpOutcome(SignUpStatus Status, Guid? UserId);
+
+public sealed class SignUpEndUserValidator : AbstractValidator<SignUpEndUser>
+{
+    public SignUpEndUserValidator()
+    {
+        RuleFor(x => x.Email).Custom((email, context) =>
+        {
+            try
+            {
+                EmailAddress.Validate(email);
+            }
+            catch (Domain.Common.DomainException ex)
+            {
+                context.AddFailure(ex.Message);
+            }
+        });
+        RuleFor(x => x.Password).AcceptablePassword();
+        RuleFor(x => x.DisplayName).NotEmpty().WithMessage("Enter your name.")
+            .MaximumLength(EndUser.DisplayNameMaxLength).WithMessage($"Use at most {EndUser.DisplayNameMaxLength} characters.");
+    }
+}
+
+public sealed class SignUpEndUserHandler(
+    ITenantRepository tenants,
+    IEndUserRepository users,
+    IPasswordHasher hasher,
+    IUserTokens tokens,
+    IAccountEmails emails,
+    IPublicUrls urls,
+    ITenantContext scope,
+    IAuditLog audit,
+    TimeProvider clock) : ICommandHandler<SignUpEndUser, SignUpOutcome>
+{
+    public async ValueTask<SignUpOutcome> Handle(SignUpEndUser command, CancellationToken cancellationToken)
+    {
+        var tenant = await tenants.FindByIdAsync(scope.RequiredTenantId, cancellationToken);
+        if (tenant is not { SignUpEnabled: true })
+            return new SignUpOutcome(SignUpStatus.SignUpDisabled, null);
+        if (await users.FindByEmailAsync(command.Email, cancellationToken) is not null)
+            return new SignUpOutcome(SignUpStatus.EmailTaken, null);
+
+        var user = EndUser.Create(tenant.Id, command.Email, command.DisplayName, hasher.Hash(command.Password), null, clock.GetUtcNow());
+        users.Add(user);
+        audit.Record(AuditActions.UserSignedUp, $"user:{user.Id}");
+
+        if (!tenant.EmailConfirmationRequired)
+            return new SignUpOutcome(SignUpStatus.Succeeded, user.Id);
+
+        var link = AccountLinks.Build(urls, tenant.Slug, "confirm-email", tokens.Create(user, UserTokenPurpose.EmailConfirmation), command.ReturnUrl);
+        emails.QueueEmailConfirmation(tenant, user, link);
+        return new SignUpOutcome(SignUpStatus.ConfirmationSent, user.Id);
+    }
+}

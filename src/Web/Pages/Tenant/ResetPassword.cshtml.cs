@@ -1,0 +1,51 @@
+using AlexaLinkHub.Application.Accounts;
+using AlexaLinkHub.Web.Tenancy;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace AlexaLinkHub.Web.Pages.Tenant;
+
+/// <summary>The page the reset email links to. Choosing a new password signs the user in and resumes the link flow that
+/// was interrupted (the authorization request travels in returnUrl).</summary>
+public sealed class ResetPasswordModel(ISender sender, IStringLocalizer<SharedResource> text) : PageModel
+{
+    private static readonly Dictionary<string, string> s_fields = new() { ["Password"] = "Password" };
+
+    [BindProperty(SupportsGet = true)]
+    public string? Token { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    [BindProperty]
+    public string? Password { get; set; }
+
+    public bool InvalidLink { get; private set; }
+
+    public void OnGet() => InvalidLink = string.IsNullOrEmpty(Token);
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        ResetPasswordOutcome outcome;
+        try
+        {
+            outcome = await sender.Send(new ResetPassword { Token = Token ?? string.Empty, Password = Password ?? string.Empty });
+        }
+        catch (ValidationException ex)
+        {
+            PageMessages.AddTo(ModelState, ex, text, s_fields);
+            return Page();
+        }
+        if (!outcome.Succeeded)
+        {
+            InvalidLink = true;
+            return Page();
+        }
+        await HttpContext.SignInAsync(EndUserSession.Scheme, EndUserSession.CreatePrincipal(outcome.UserId!.Value, HttpContext.RequiredTenant().Id));
+        return LocalRedirect(LinkFlow.SafeReturnUrl(HttpContext, ReturnUrl) ?? $"{Request.PathBase}/account");
+    }
+}
