@@ -1,6 +1,9 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using AlexaLinkHub.Web.OAuth;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.WebEncoders;
 
 namespace AlexaLinkHub.Web.Tenancy;
 
@@ -15,6 +18,9 @@ internal static class TenantPagesSetup
     public static IServiceCollection AddTenantPages(this IServiceCollection services)
     {
         services.AddLocalization(options => options.ResourcesPath = "Resources");
+        // Razor's default encoder passes Basic Latin only: a Japanese or Arabic page would be sent as &#x…; references,
+        // several times its size. Every script is safe as text; markup characters are still encoded.
+        services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorPages(options =>
                 options.Conventions.AddFolderApplicationModelConvention("/Tenant", model => model.Filters.Add(new TenantRequiredFilter())))
             .AddViewLocalization();
