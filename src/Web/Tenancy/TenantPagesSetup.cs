@@ -1,10 +1,13 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using AlexaLinkHub.Application.Accounts;
 using AlexaLinkHub.Web.Email;
 using AlexaLinkHub.Web.OAuth;
 using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.WebEncoders;
 
 namespace AlexaLinkHub.Web.Tenancy;
 
@@ -44,6 +47,9 @@ internal static class TenantPagesSetup
         });
         services.AddScoped<IAccountEmails, AccountEmails>();
         services.AddLocalization(options => options.ResourcesPath = "Resources");
+        // Razor's default encoder passes Basic Latin only: a Japanese or Arabic page would be sent as &#x…; references,
+        // several times its size. Every script is safe as text; markup characters are still encoded.
+        services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorPages(options =>
                 options.Conventions.AddFolderApplicationModelConvention("/Tenant", model => model.Filters.Add(new TenantRequiredFilter())))
             .AddViewLocalization();

@@ -49,7 +49,9 @@ public sealed class LoginModel(ISender sender, IStringLocalizer<SharedResource> 
                 return LocalRedirect(LinkFlow.SafeReturnUrl(HttpContext, ReturnUrl) ?? $"{Request.PathBase}/account");
             case SignInStatus.LockedOut:
                 var minutes = outcome.LockedUntil is { } until ? Math.Max(1, (int)Math.Ceiling((until - DateTimeOffset.UtcNow).TotalMinutes)) : 15;
-                ModelState.AddModelError(string.Empty, text["Too many failed attempts. Wait {0} minutes and try again, or reset your password.", minutes]);
+                ModelState.AddModelError(string.Empty, minutes == 1
+                    ? text["Too many failed attempts. Wait a minute and try again, or reset your password."]
+                    : text["Too many failed attempts. Wait {0} minutes and try again, or reset your password.", minutes]);
                 break;
             case SignInStatus.EmailNotConfirmed:
                 ModelState.AddModelError(string.Empty, text["Confirm your email address first: we have sent a new link to {0}.", Input.Email!.Trim()]);

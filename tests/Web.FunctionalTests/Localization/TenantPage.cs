@@ -1,0 +1,146 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using AlexaLinkHub.Web.FunctionalTests.Support;
+
+namespace AlexaLinkHub.Web.FunctionalTests.Localization;
+
+/// <summary>A tenant page as the Alexa app's browser receives it, with the few things the language tests read: the
+/// <c>lang</c>/<c>dir</c> of <c>&lt;html&gt;</c> and the decoded text of elements.</summary>
+public sealed partial class TenantPage(HttpStatusCode status, string html)
+{
+    public HttpStatusCode Status { get; } = status;
+
+    /// <summary>The markup as sent (not decoded).</summary>
+    public string Html { get; } = html;
+
+    public string Lang => HtmlAttribute("lang");
+
+    public string Dir => HtmlAttribute("dir");
+
+    public string Title => Texts("title").Single();
+
+    public string H1 => Texts("h1").Single();
+
+    /// <summary>The decoded text of every <paramref name="element"/>, inner markup removed, line breaks and indentation collapsed.</summary>
+    public IReadOnlyList<string> Texts(string element) =>
+        new Regex($@"<{element}\b[^>]*>(.*?)</{element}>", RegexOptions.Singleline | RegexOptions.IgnoreCase)
+            .Matches(Html)
+            .Select(m => Clean(m.Groups[1].Value))
+            .ToList();
+
+    /// <summary>The decoded text of the element with this id.</summary>
+    public string TextOfId(string id)
+    {
+        var match = new Regex($@"<(\w+)\b[^>]*\bid=""{Regex.Escape(id)}""[^>]*>(.*?)</\1>", RegexOptions.Singleline).Match(Html);
+        Assert.True(match.Success, $"No element with id '{id}' in:{Environment.NewLine}{Html}");
+        return Clean(match.Groups[2].Value);
+    }
+
+    public string HiddenValue(string name)
+    {
+        var input = HiddenInputs().Matches(Html).FirstOrDefault(m => m.Value.Contains($@"name=""{name}""", StringComparison.Ordinal));
+        Assert.True(input is not null, $"No hidden input '{name}' in:{Environment.NewLine}{Html}");
+        return WebUtility.HtmlDecode(ValueAttribute().Match(input.Value).Groups[1].Value);
+    }
+
+    public static async Task<TenantPage> GetAsync(HttpClient client, string url, string? acceptLanguage)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        return await SendAsync(client, request, acceptLanguage);
+    }
+
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, IDictionary<string, string> form, string? acceptLanguage)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
+        if (acceptLanguage is not null)
+            request.Headers.AcceptLanguage.ParseAdd(acceptLanguage);
+        return await client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    public static async Task<TenantPage> ReadAsync(HttpResponseMessage response)
+    {
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.Content.Headers.ContentType?.MediaType == "text/html",
+            $"Expected an HTML page from {response.RequestMessage?.RequestUri}, got {(int)response.StatusCode} {response.Content.Headers.ContentType}: {html}");
+        return new TenantPage(response.StatusCode, html);
+    }
+
+    private static async Task<TenantPage> SendAsync(HttpClient client, HttpRequestMessage request, string? acceptLanguage)
+    {
+        if (acceptLanguage is not null)
+            request.Headers.AcceptLanguage.ParseAdd(acceptLanguage);
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        return await ReadAsync(response);
+    }
+
+    private string HtmlAttribute(string name)
+    {
+        var tag = HtmlTag().Match(Html);
+        Assert.True(tag.Success, $"No <html> element in:{Environment.NewLine}{Html}");
+        var attribute = new Regex($@"\b{name}=""([^""]*)""").Match(tag.Value);
+        Assert.True(attribute.Success, $"<html> has no {name}: {tag.Value}");
+        return attribute.Groups[1].Value;
+    }
+
+    private static string Clean(string markup) =>
+        Spaces().Replace(WebUtility.HtmlDecode(Tags().Replace(markup, " ")), " ").Trim();
+
+    [GeneratedRegex(@"<html\b[^>]*>")]
+    private static partial Regex HtmlTag();
+
+    [GeneratedRegex(@"<input\b[^>]*\btype=""hidden""[^>]*>")]
+    private static partial Regex HiddenInputs();
+
+    [GeneratedRegex(@"\bvalue=""([^""]*)""")]
+    private static partial Regex ValueAttribute();
+
+    [GeneratedRegex(@"<[^>]+>")]
+    private static partial Regex Tags();
+
+    // ASCII white space only: a no-break space (French "?", ":") is part of the text.
+    [GeneratedRegex(@"[ \t\r\n]+")]
+    private static partial Regex Spaces();
+}
+
+/// <summary>A tenant ("Acme") with a skill ("Car Fu", scopes "order a taxi on your behalf" and "read your name"), made
+/// through the admin API, and the URLs of its link flow.</summary>
+public sealed record LinkSetup(string Slug, string ClientId)
+{
+    public const string TenantName = "Acme";
+    public const string SkillName = "Car Fu";
+
+    public static async Task<LinkSetup> CreateAsync(ApiFixture api)
+    {
+        var slug = ApiFixture.NewSlug();
+        await api.Platform.CreateTenantOkAsync(slug, TenantName);
+        var clientId = SkillBodies.NewClientId();
+        await api.Platform.RegisterSkillOkAsync(slug, SkillBodies.Valid(clientId, SkillName));
+        return new LinkSetup(slug, clientId);
+    }
+
+    public string LoginUrl => $"/t/{Slug}/login";
+
+    /// <summary>An implicit-grant authorization request the way the Alexa app sends it.</summary>
+    public string AuthorizeUrl(string? clientId = null, string? scope = "taxi.order profile") =>
+        $"/t/{Slug}/connect/authorize?response_type=token&client_id={Uri.EscapeDataString(clientId ?? ClientId)}" +
+        $"&redirect_uri={Uri.EscapeDataString(SkillBodies.PitanguiRedirect)}&state=xyz" +
+        (scope is null ? "" : $"&scope={Uri.EscapeDataString(scope)}");
+
+    public string LoginUrlInLinkFlow => $"{LoginUrl}?returnUrl={Uri.EscapeDataString(AuthorizeUrl())}";
+
+    /// <summary>Opens the login page (for its antiforgery token and cookie) and submits it, as a browser does.</summary>
+    public async Task<HttpResponseMessage> SubmitLoginAsync(HttpClient client, string email, string password, string? acceptLanguage, bool inLinkFlow = false)
+    {
+        var url = inLinkFlow ? LoginUrlInLinkFlow : LoginUrl;
+        var form = await TenantPage.GetAsync(client, url, acceptLanguage);
+        Assert.Equal(HttpStatusCode.OK, form.Status);
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+            ["returnUrl"] = form.HiddenValue("returnUrl"),
+            ["__RequestVerificationToken"] = form.HiddenValue("__RequestVerificationToken"),
+        };
+        return await TenantPage.PostFormAsync(client, url, fields, acceptLanguage);
+    }
+}
