@@ -10,7 +10,7 @@ namespace AlexaLinkHub.Web.Pages.Tenant;
 
 /// <summary>The vendor-branded login page the Alexa app shows. Errors are shown inline on the page itself (Alexa: no
 /// pop-ups, alerts or dialogs); an unknown email and a wrong password get the same answer.</summary>
-public sealed class LoginModel(ISender sender, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class LoginModel(ISender sender, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -48,7 +48,7 @@ public sealed class LoginModel(ISender sender, IStringLocalizer<SharedResource> 
                 // 302 (a GET): never a 307, which would re-post the password.
                 return LocalRedirect(LinkFlow.SafeReturnUrl(HttpContext, ReturnUrl) ?? $"{Request.PathBase}/account");
             case SignInStatus.LockedOut:
-                var minutes = outcome.LockedUntil is { } until ? Math.Max(1, (int)Math.Ceiling((until - DateTimeOffset.UtcNow).TotalMinutes)) : 15;
+                var minutes = outcome.LockedUntil is { } until ? Math.Max(1, (int)Math.Ceiling((until - clock.GetUtcNow()).TotalMinutes)) : 15;
                 ModelState.AddModelError(string.Empty, minutes == 1
                     ? text["Too many failed attempts. Wait a minute and try again, or reset your password."]
                     : text["Too many failed attempts. Wait {0} minutes and try again, or reset your password.", minutes]);
