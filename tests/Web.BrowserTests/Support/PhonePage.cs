@@ -1,0 +1,101 @@
+using System.Text;
+using Microsoft.Playwright;
+
+namespace AlexaLinkHub.Web.BrowserTests.Support;
+
+/// <summary>A page in a fresh phone-sized browser context that records what a user would never want to see: dialogs,
+/// script errors and console messages (Chromium reports Content-Security-Policy violations there as "Refused to …").</summary>
+public sealed class PhonePage : IAsyncDisposable
+{
+    /// <summary>What the Alexa app's browser shows at the end of a link; stands in for Amazon's page.</summary>
+    private const string AmazonPage = "<!doctype html><html><head><title>Alexa</title></head><body><p>Account linking status</p></body></html>";
+
+    private readonly IBrowserContext _context;
+    private readonly List<string> _console = [];
+    private readonly List<string> _pageErrors = [];
+    private readonly List<string> _dialogs = [];
+    private readonly List<string> _amazonRequests = [];
+
+    private PhonePage(IBrowserContext context, IPage page)
+    {
+        _context = context;
+        Page = page;
+        page.Console += (_, message) => { lock (_console) _console.Add($"{message.Type}: {message.Text}"); };
+        page.PageError += (_, error) => { lock (_pageErrors) _pageErrors.Add(error); };
+        page.Dialog += (_, dialog) =>
+        {
+            lock (_dialogs) _dialogs.Add($"{dialog.Type}: {dialog.Message}");
+            // Recorded for the assertion; dismissed so that a dialog fails the test instead of hanging it.
+            dialog.DismissAsync();
+        };
+    }
+
+    public IPage Page { get; }
+
+    public IReadOnlyList<string> ConsoleMessages { get { lock (_console) return [.. _console]; } }
+    public IReadOnlyList<string> PageErrors { get { lock (_pageErrors) return [.. _pageErrors]; } }
+    public IReadOnlyList<string> Dialogs { get { lock (_dialogs) return [.. _dialogs]; } }
+
+    /// <summary>Console messages in which Chromium reports a Content-Security-Policy violation.</summary>
+    public IReadOnlyList<string> CspViolations =>
+        [.. ConsoleMessages.Where(m => m.Contains("Refused to", StringComparison.Ordinal) || m.Contains("Content Security Policy", StringComparison.Ordinal))];
+
+    public static async Task<PhonePage> OpenAsync(IBrowserContext context)
+    {
+        // A page that does not load within this time is broken; the default (30 s) only makes failures slow.
+        context.SetDefaultTimeout(10_000);
+        context.SetDefaultNavigationTimeout(15_000);
+        return new PhonePage(context, await context.NewPageAsync());
+    }
+
+    /// <summary>Answers every request to Amazon's redirect host with a small page, so the final navigation of a link
+    /// ends there (its URL, fragment included, is the page's URL) without leaving this machine.</summary>
+    /// <remarks>Not <c>Page.RouteAsync</c>: Playwright never hands a redirect hop to a route (its Chromium network manager
+    /// continues every request that has <c>redirectedFrom</c>), and the link ends with exactly that, a 302 from our
+    /// authorization endpoint to Amazon. The DevTools Fetch domain pauses redirect hops too. The browser follows the
+    /// redirect itself, after its CSP checks, as the Alexa app's browser would.</remarks>
+    public async Task InterceptAmazonAsync()
+    {
+        var body = Convert.ToBase64String(Encoding.UTF8.GetBytes(AmazonPage));
+        var devTools = await _context.NewCDPSessionAsync(Page);
+        devTools.Event("Fetch.requestPaused").OnEvent += async (_, paused) =>
+        {
+            try
+            {
+                var request = paused!.Value;
+                lock (_amazonRequests) _amazonRequests.Add(request.GetProperty("request").GetProperty("url").GetString()!);
+                await devTools.SendAsync("Fetch.fulfillRequest", new Dictionary<string, object>
+                {
+                    ["requestId"] = request.GetProperty("requestId").GetString()!,
+                    ["responseCode"] = 200,
+                    ["responseHeaders"] = new[] { new Dictionary<string, object> { ["name"] = "Content-Type", ["value"] = "text/html; charset=utf-8" } },
+                    ["body"] = body,
+                });
+            }
+            catch (Exception exception)
+            {
+                // The context may close while a request is paused; anything else shows up as a failed navigation.
+                lock (_pageErrors) _pageErrors.Add("Amazon stand-in: " + exception.Message);
+            }
+        };
+        await devTools.SendAsync("Fetch.enable", new Dictionary<string, object>
+        {
+            ["patterns"] = new[] { new Dictionary<string, object> { ["urlPattern"] = LinkSetup.AmazonOrigin + "/*", ["requestStage"] = "Request" } },
+        });
+    }
+
+    /// <summary>The URLs the browser requested from Amazon's host (without fragments: a browser never sends those).</summary>
+    public IReadOnlyList<string> AmazonRequests { get { lock (_amazonRequests) return [.. _amazonRequests]; } }
+
+    /// <summary>Waits until the browser is at Amazon's redirect URL and returns the parameters of its fragment.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> WaitForAmazonAsync()
+    {
+        await Page.WaitForURLAsync(url => url.StartsWith(LinkSetup.AlexaRedirectUrl, StringComparison.Ordinal));
+        return Fragment.Parse(Page.Url);
+    }
+
+    public Task ScreenshotAsync(string name) =>
+        Page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.PathOf(name), FullPage = true });
+
+    public async ValueTask DisposeAsync() => await _context.DisposeAsync();
+}
