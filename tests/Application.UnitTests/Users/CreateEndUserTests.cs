@@ -100,7 +100,7 @@ public sealed class CreateEndUserTests
         var invalid = await Assert.ThrowsAsync<ValidationException>(() =>
             app.AsAdminOf<EndUserDto>(acme, Requests.User("jo@example.com") with { Password = "1234567" }));
 
-        Assert.Equal("Password must be at least 8 characters.", Assert.Single(invalid.MessagesFor("password")));
+        Assert.Equal(PasswordRules.TooShortMessage, Assert.Single(invalid.MessagesFor("password")));
         Assert.Equal(0, await app.QueryDbAsync(db => db.EndUsers.CountAsync(Ct)));
     }
 

@@ -9,7 +9,7 @@ namespace AlexaLinkHub.Web.Pages.Tenant;
 /// rules and their English wording live in Application; the translations are keyed by the English texts below.</summary>
 internal static class PageMessages
 {
-    public static void AddTo(ModelStateDictionary modelState, ValidationException exception, IStringLocalizer text, IReadOnlyDictionary<string, string> fields)
+    public static void AddTo(ModelStateDictionary modelState, ValidationException exception, IStringLocalizer<SharedResource> text, IReadOnlyDictionary<string, string> fields)
     {
         foreach (var failure in exception.Errors)
         {
@@ -18,7 +18,7 @@ internal static class PageMessages
         }
     }
 
-    private static string Localize(string property, string message, IStringLocalizer text) => property switch
+    private static string Localize(string property, string message, IStringLocalizer<SharedResource> text) => property switch
     {
         _ when property.Contains("Password", StringComparison.Ordinal) => message switch
         {
