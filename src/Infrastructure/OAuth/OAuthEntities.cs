@@ -38,8 +38,8 @@ public sealed class OAuthToken : OpenIddictEntityFrameworkCoreToken<Guid, OAuthA
     public Guid TenantId { get; set; }
 }
 
-/// <summary>The server's RSA signing and encryption keys, generated once and shared by every instance. The private
-/// key is stored protected by ASP.NET Core data protection (whose key ring is in the same database).</summary>
+/// <summary>The server's keys, generated once and shared by every instance: an RSA signing key (PKCS#8) and a 256-bit AES
+/// encryption key, each stored protected by ASP.NET Core data protection (whose key ring is in the same database).</summary>
 [GlobalEntity("The OAuth server's keys are the platform's, shared by all tenants (each tenant's issuer differs).")]
 public sealed class ServerKey
 {

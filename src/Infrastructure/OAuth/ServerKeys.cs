@@ -33,18 +33,22 @@ public static class ServerKeys
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var protector = scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector(ProtectorPurpose);
-            RsaSecurityKey Load(string use)
+            if (options.SigningCredentials.Count == 0)
             {
-                var row = LoadOrCreate(db, protector, use);
+                var row = LoadOrCreate(db, protector, ServerKey.Signing);
                 var rsa = RSA.Create();
                 rsa.ImportPkcs8PrivateKey(protector.Unprotect(Convert.FromBase64String(row.ProtectedPrivateKey)), out _);
-                return new RsaSecurityKey(rsa) { KeyId = $"{use}-{row.Id}" };
+                options.SigningCredentials.Add(new SigningCredentials(new RsaSecurityKey(rsa) { KeyId = $"sig-{row.Id}" }, SecurityAlgorithms.RsaSha256));
             }
 
-            if (options.SigningCredentials.Count == 0)
-                options.SigningCredentials.Add(new SigningCredentials(Load(ServerKey.Signing), SecurityAlgorithms.RsaSha256));
             if (options.EncryptionCredentials.Count == 0)
-                options.EncryptionCredentials.Add(new EncryptingCredentials(Load(ServerKey.Encryption), SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512));
+            {
+                // A 256-bit AES key (A256KW) rather than RSA-OAEP: only this server ever decrypts its tokens, and an RSA
+                // private-key operation on every introspection would cost far more than the rest of the request.
+                var row = LoadOrCreate(db, protector, ServerKey.Encryption);
+                var key = new SymmetricSecurityKey(protector.Unprotect(Convert.FromBase64String(row.ProtectedPrivateKey))) { KeyId = $"enc-{row.Id}" };
+                options.EncryptionCredentials.Add(new EncryptingCredentials(key, SecurityAlgorithms.Aes256KW, SecurityAlgorithms.Aes256CbcHmacSha512));
+            }
         }
 
         // Options are built synchronously by design; this runs once per process.
@@ -52,11 +56,20 @@ public static class ServerKeys
         {
             if (db.Set<ServerKey>().AsNoTracking().FirstOrDefault(k => k.Use == use) is { } existing)
                 return existing;
-            using var rsa = RSA.Create(2048);
+            byte[] secret;
+            if (use == ServerKey.Signing)
+            {
+                using var rsa = RSA.Create(2048);
+                secret = rsa.ExportPkcs8PrivateKey();
+            }
+            else
+            {
+                secret = RandomNumberGenerator.GetBytes(32);
+            }
             var key = new ServerKey
             {
                 Use = use,
-                ProtectedPrivateKey = Convert.ToBase64String(protector.Protect(rsa.ExportPkcs8PrivateKey())),
+                ProtectedPrivateKey = Convert.ToBase64String(protector.Protect(secret)),
                 CreatedAt = DateTimeOffset.UtcNow,
             };
             db.Add(key);
