@@ -57,6 +57,7 @@ internal static class OAuthServerSetup
                     .AddEventHandler(RedirectValidationErrors.Descriptor)
                     .AddEventHandler(RejectInactiveSubjects.Descriptor)
                     .AddEventHandler(AttachIntrospectionDetails.Descriptor)
+                    .AddEventHandler(RejectForeignRevocation.Descriptor)
                     .AddEventHandler(EndLinkOnClientRevocation.Descriptor);
 
                 var aspNetCore = options.UseAspNetCore()
