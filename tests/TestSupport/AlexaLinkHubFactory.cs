@@ -17,11 +17,13 @@ public sealed class AlexaLinkHubFactory : WebApplicationFactory<Program>
     public const string AdminPassword = "platform-admin-password";
 
     private readonly TestDatabase _database;
+    private readonly bool _ownsDatabase;
     private readonly Dictionary<string, string?> _settings;
 
-    private AlexaLinkHubFactory(TestDatabase database, IDictionary<string, string?>? settings, FakeTimeProvider? clock)
+    private AlexaLinkHubFactory(TestDatabase database, IDictionary<string, string?>? settings, FakeTimeProvider? clock, bool ownsDatabase = true)
     {
         _database = database;
+        _ownsDatabase = ownsDatabase;
         _settings = new Dictionary<string, string?>(database.Settings())
         {
             ["Bootstrap:PlatformApiKey"] = PlatformApiKey,
@@ -42,6 +44,9 @@ public sealed class AlexaLinkHubFactory : WebApplicationFactory<Program>
     /// <summary>The pickup folder the app writes its emails into (.eml files).</summary>
     public string MailDirectory { get; private set; } = string.Empty;
 
+    /// <summary>The database this app runs on (e.g. for a second instance, see <see cref="CreateOn"/>).</summary>
+    public TestDatabase Database => _database;
+
     /// <summary>Set when the factory was created with a fake clock; advance it to move the app's time.</summary>
     public FakeTimeProvider? Clock { get; }
 
@@ -50,6 +55,11 @@ public sealed class AlexaLinkHubFactory : WebApplicationFactory<Program>
         IDictionary<string, string?>? settings = null,
         FakeTimeProvider? clock = null) =>
         new(await TestDatabase.CreateAsync(provider), settings, clock);
+
+    /// <summary>An app on a database the caller owns — a second instance, or a restart after disposing the first app.
+    /// Disposing this app leaves the database alone.</summary>
+    public static AlexaLinkHubFactory CreateOn(TestDatabase database, IDictionary<string, string?>? settings = null, FakeTimeProvider? clock = null) =>
+        new(database, settings, clock, ownsDatabase: false);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -71,7 +81,8 @@ public sealed class AlexaLinkHubFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await _database.DisposeAsync();
+        if (_ownsDatabase)
+            await _database.DisposeAsync();
     }
 }
 

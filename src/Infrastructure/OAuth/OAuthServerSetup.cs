@@ -62,6 +62,7 @@ internal static class OAuthServerSetup
                     .AddEventHandler(RejectInactiveSubjects.Descriptor)
                     .AddEventHandler(IssueRefreshTokens.Descriptor)
                     .AddEventHandler(AttachIntrospectionDetails.Descriptor)
+                    .AddEventHandler(RejectForeignRevocation.Descriptor)
                     .AddEventHandler(EndLinkOnClientRevocation.Descriptor);
 
                 var aspNetCore = options.UseAspNetCore()

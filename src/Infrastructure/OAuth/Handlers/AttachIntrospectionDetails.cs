@@ -7,7 +7,9 @@ using static OpenIddict.Server.OpenIddictServerEvents;
 namespace AlexaLinkHub.Infrastructure.OAuth.Handlers;
 
 /// <summary>RFC 7662 for the skill that owns the token: OpenIddict tells a presenter only the token's metadata, but the
-/// skill backend needs the granted <c>scope</c> and the vendor's own user id (<c>external_id</c>) on every request.</summary>
+/// skill backend needs the granted <c>scope</c> and the vendor's own user id (<c>external_id</c>) on every request.
+/// Any other caller learns nothing: OpenIddict only hides a token from a client that is neither its presenter nor its
+/// audience when the token names an audience, and ours name none.</summary>
 internal sealed class AttachIntrospectionDetails : IOpenIddictServerHandler<HandleIntrospectionRequestContext>
 {
     public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
@@ -23,7 +25,11 @@ internal sealed class AttachIntrospectionDetails : IOpenIddictServerHandler<Hand
         if (principal is null || !principal.HasTokenType(TokenTypeIdentifiers.AccessToken))
             return ValueTask.CompletedTask;
         if (!string.Equals(TokenClaims.ClientIdOf(principal), context.Request.ClientId, StringComparison.Ordinal))
+        {
+            // invalid_token is answered as just {"active":false} (RFC 7662 §2.2).
+            context.Reject(Errors.InvalidToken, "The token was not issued to this client.");
             return ValueTask.CompletedTask;
+        }
 
         context.Scopes.UnionWith(principal.GetScopes());
         if (principal.GetClaim(TokenClaims.ExternalId) is { Length: > 0 } externalId)

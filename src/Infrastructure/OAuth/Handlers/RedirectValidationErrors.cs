@@ -1,3 +1,7 @@
+using AlexaLinkHub.Application.Common.Tenancy;
+using AlexaLinkHub.Application.Linking;
+using Mediator;
+using Microsoft.AspNetCore;
 using OpenIddict.Abstractions;
 using OpenIddict.Server;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -8,8 +12,10 @@ namespace AlexaLinkHub.Infrastructure.OAuth.Handlers;
 /// <summary>RFC 6749 §4.1.2.1 / §4.2.2.1: once the client and its redirect URI are known to be valid, every other error
 /// goes back to the client (fragment for response_type=token, query for code) with the state. OpenIddict renders every
 /// validation error locally instead; this puts the redirect back — only when the client exists and the redirect_uri is
-/// byte for byte one it registered. Otherwise the error page shows and nothing is redirected.</summary>
-internal sealed class RedirectValidationErrors(IOpenIddictApplicationManager applications) : IOpenIddictServerHandler<ApplyAuthorizationResponseContext>
+/// byte for byte one it registered. Otherwise the error page shows and nothing is redirected. A redirected error never
+/// reaches the authorization page, so the failed link attempt is recorded here.</summary>
+internal sealed class RedirectValidationErrors(IOpenIddictApplicationManager applications, ISender sender, ActorContext actor)
+    : IOpenIddictServerHandler<ApplyAuthorizationResponseContext>
 {
     public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
         OpenIddictServerHandlerDescriptor.CreateBuilder<ApplyAuthorizationResponseContext>()
@@ -45,5 +51,9 @@ internal sealed class RedirectValidationErrors(IOpenIddictApplicationManager app
             context.ResponseMode = types.Contains(ResponseTypes.Token) || types.Contains(ResponseTypes.IdToken) ? ResponseModes.Fragment : ResponseModes.Query;
         }
         context.Response.ErrorUri = null;
+
+        // This runs before the tenant actor middleware: the visitor is anonymous here.
+        actor.SetAnonymous(context.Transaction.GetHttpRequest()?.HttpContext.Connection.RemoteIpAddress?.ToString());
+        await sender.Send(new RecordLinkFailure(LinkFailureReasons.InvalidRequest, clientId, context.Error), context.CancellationToken);
     }
 }
