@@ -106,7 +106,7 @@ public sealed class AuthorizeErrorRedirectTests(ApiFixture api) : IClassFixture<
         Assert.Equal("access_denied", redirect["error"]);
         Assert.Equal("a+b %41", redirect["state"]);
         Assert.Equal(
-            $"{setup.Skill.RedirectUri}#error=access_denied&error_description=The%20user%20did%20not%20allow%20the%20link.&error_uri=https%3A%2F%2Fdocumentation.openiddict.com%2Ferrors%2FID2015&state=a%2Bb%20%2541&iss={Issuer(setup.Slug)}",
+            $"{setup.Skill.RedirectUri}#error=access_denied&error_description=The%20user%20did%20not%20allow%20the%20link.&state=a%2Bb%20%2541&iss={Issuer(setup.Slug)}",
             LinkAssert.RedirectLocation(response));
         var failure = await SingleFailureAsync(setup.Slug);
         Assert.Equal($"reason=access_denied; clientId={setup.Skill.ClientId}", failure);

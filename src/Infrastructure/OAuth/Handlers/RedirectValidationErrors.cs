@@ -27,6 +27,9 @@ internal sealed class RedirectValidationErrors(IOpenIddictApplicationManager app
 
     public async ValueTask HandleAsync(ApplyAuthorizationResponseContext context)
     {
+        // OpenIddict points every error at its own documentation site; Alexa and vendors get no use from it.
+        if (!string.IsNullOrEmpty(context.Error))
+            context.Response.ErrorUri = null;
         if (context.Request is null || !string.IsNullOrEmpty(context.RedirectUri) || string.IsNullOrEmpty(context.Error))
             return;
         // A repeated parameter makes the request itself untrustworthy: never redirect it.
@@ -50,7 +53,6 @@ internal sealed class RedirectValidationErrors(IOpenIddictApplicationManager app
             var types = context.Request.GetResponseTypes();
             context.ResponseMode = types.Contains(ResponseTypes.Token) || types.Contains(ResponseTypes.IdToken) ? ResponseModes.Fragment : ResponseModes.Query;
         }
-        context.Response.ErrorUri = null;
 
         // This runs before the tenant actor middleware: the visitor is anonymous here.
         actor.SetAnonymous(context.Transaction.GetHttpRequest()?.HttpContext.Connection.RemoteIpAddress?.ToString());
