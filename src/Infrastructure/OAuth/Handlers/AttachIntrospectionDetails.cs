@@ -22,14 +22,17 @@ internal sealed class AttachIntrospectionDetails : IOpenIddictServerHandler<Hand
     public ValueTask HandleAsync(HandleIntrospectionRequestContext context)
     {
         var principal = context.GenericTokenPrincipal;
-        if (principal is null || !principal.HasTokenType(TokenTypeIdentifiers.AccessToken))
+        if (principal is null)
             return ValueTask.CompletedTask;
         if (!string.Equals(TokenClaims.ClientIdOf(principal), context.Request.ClientId, StringComparison.Ordinal))
         {
-            // invalid_token is answered as just {"active":false} (RFC 7662 §2.2).
+            // Any token type of another skill (access or refresh): invalid_token is answered as just {"active":false}
+            // (RFC 7662 §2.2).
             context.Reject(Errors.InvalidToken, "The token was not issued to this client.");
             return ValueTask.CompletedTask;
         }
+        if (!principal.HasTokenType(TokenTypeIdentifiers.AccessToken))
+            return ValueTask.CompletedTask;
 
         context.Scopes.UnionWith(principal.GetScopes());
         if (principal.GetClaim(TokenClaims.ExternalId) is { Length: > 0 } externalId)
