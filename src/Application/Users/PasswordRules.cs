@@ -18,9 +18,13 @@ public static class PasswordRules
     /// <summary>The reason a password is refused, or null when it is acceptable.</summary>
     public static string? Check(string? password)
     {
-        if (string.IsNullOrEmpty(password) || password.Length < MinLength)
+        if (string.IsNullOrEmpty(password))
             return TooShortMessage;
-        if (password.Length > MaxLength)
+        // NIST: "each Unicode code point SHALL be counted as a single character" (an emoji is two UTF-16 chars).
+        var length = password.EnumerateRunes().Count();
+        if (length < MinLength)
+            return TooShortMessage;
+        if (length > MaxLength)
             return TooLongMessage;
         return IsCommon(password) ? TooCommonMessage : null;
     }

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace AlexaLinkHub.Application.Accounts;
 
 /// <summary>The link in the confirmation email: confirms the address (idempotent) and signs the user in.</summary>
-public sealed record ConfirmEmail(string Token) : ICommand<ResetPasswordOutcome>, ITenantPublicRequest;
+public sealed record ConfirmEmail(string Token) : ICommand<ResetPasswordOutcome>, ITenantPublicRequest, ISingleSaveCommand;
 
 public sealed class ConfirmEmailHandler(
     IEndUserRepository users,

@@ -9,7 +9,7 @@ namespace AlexaLinkHub.Application.Accounts;
 
 /// <summary>"Forgot password?": emails a single-use reset link when the account exists. The caller gets the same answer
 /// either way, so the page never reveals which emails have accounts.</summary>
-public sealed record RequestPasswordReset(string Email, string? ReturnUrl) : ICommand, ITenantPublicRequest;
+public sealed record RequestPasswordReset(string Email, string? ReturnUrl) : ICommand, ITenantPublicRequest, ISingleSaveCommand;
 
 public sealed class RequestPasswordResetHandler(
     ITenantRepository tenants,
