@@ -43,7 +43,8 @@ public sealed class AccountModel(ISender sender, IStringLocalizer<SharedResource
             var changed = await sender.Send(new ChangePassword { CurrentPassword = CurrentPassword ?? string.Empty, NewPassword = NewPassword ?? string.Empty });
             if (changed)
             {
-                // The new password changed the security stamp; the session continues as the same user.
+                // The new password changed the security stamp, which ended every session — this one is renewed.
+                await EndUserSession.SignInAsync(HttpContext, (await EndUserSession.CurrentUserAsync(HttpContext))!.Value);
                 Message = text["Your password was changed."].Value;
             }
             else

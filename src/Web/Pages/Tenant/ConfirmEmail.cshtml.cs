@@ -21,7 +21,7 @@ public sealed class ConfirmEmailModel(ISender sender) : PageModel
         var outcome = await sender.Send(new ConfirmEmail(Token ?? string.Empty));
         if (!outcome.Succeeded)
             return Page();
-        await HttpContext.SignInAsync(EndUserSession.Scheme, EndUserSession.CreatePrincipal(outcome.UserId!.Value, HttpContext.RequiredTenant().Id));
+        await EndUserSession.SignInAsync(HttpContext, outcome.UserId!.Value);
         return LocalRedirect(LinkFlow.SafeReturnUrl(HttpContext, ReturnUrl) ?? $"{Request.PathBase}/account");
     }
 }

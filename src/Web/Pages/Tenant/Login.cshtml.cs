@@ -44,7 +44,7 @@ public sealed class LoginModel(ISender sender, IStringLocalizer<SharedResource> 
         switch (outcome.Status)
         {
             case SignInStatus.Succeeded:
-                await HttpContext.SignInAsync(EndUserSession.Scheme, EndUserSession.CreatePrincipal(outcome.UserId!.Value, tenant.Id));
+                await EndUserSession.SignInAsync(HttpContext, outcome.UserId!.Value);
                 // 302 (a GET): never a 307, which would re-post the password.
                 return LocalRedirect(LinkFlow.SafeReturnUrl(HttpContext, ReturnUrl) ?? $"{Request.PathBase}/account");
             case SignInStatus.LockedOut:

@@ -26,7 +26,8 @@ public sealed class ResetPasswordModel(ISender sender, IStringLocalizer<SharedRe
 
     public bool InvalidLink { get; private set; }
 
-    public void OnGet() => InvalidLink = string.IsNullOrEmpty(Token);
+    public async Task OnGetAsync() =>
+        InvalidLink = string.IsNullOrEmpty(Token) || !await sender.Send(new CheckPasswordResetToken(Token));
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -45,7 +46,7 @@ public sealed class ResetPasswordModel(ISender sender, IStringLocalizer<SharedRe
             InvalidLink = true;
             return Page();
         }
-        await HttpContext.SignInAsync(EndUserSession.Scheme, EndUserSession.CreatePrincipal(outcome.UserId!.Value, HttpContext.RequiredTenant().Id));
+        await EndUserSession.SignInAsync(HttpContext, outcome.UserId!.Value);
         return LocalRedirect(LinkFlow.SafeReturnUrl(HttpContext, ReturnUrl) ?? $"{Request.PathBase}/account");
     }
 }

@@ -66,7 +66,7 @@ public sealed class SignUpModel(ISender sender, IStringLocalizer<SharedResource>
         switch (outcome.Status)
         {
             case SignUpStatus.Succeeded:
-                await HttpContext.SignInAsync(EndUserSession.Scheme, EndUserSession.CreatePrincipal(outcome.UserId!.Value, HttpContext.RequiredTenant().Id));
+                await EndUserSession.SignInAsync(HttpContext, outcome.UserId!.Value);
                 return LocalRedirect(returnUrl ?? $"{Request.PathBase}/account");
             case SignUpStatus.ConfirmationSent:
                 ConfirmationSent = true;
