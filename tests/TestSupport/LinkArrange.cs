@@ -24,6 +24,9 @@ public sealed record SkillSpec
     public IReadOnlyList<string> RedirectUrls { get; init; } = AlexaRedirectUrls;
     public int? AccessTokenLifetimeSeconds { get; init; } = 7200;
 
+    /// <summary>Code grant only; null is the default (ten years).</summary>
+    public int? RefreshTokenLifetimeSeconds { get; init; }
+
     public object Body() => new
     {
         clientId = ClientId,
@@ -33,6 +36,7 @@ public sealed record SkillSpec
         domains = Domains,
         redirectUrls = RedirectUrls,
         accessTokenLifetimeSeconds = AccessTokenLifetimeSeconds,
+        refreshTokenLifetimeSeconds = RefreshTokenLifetimeSeconds,
     };
 }
 
