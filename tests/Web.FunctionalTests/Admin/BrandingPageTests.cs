@@ -49,6 +49,7 @@ public sealed class BrandingPageTests(AdminFixture app) : IClassFixture<AdminFix
         Assert.Contains("title=\"Preview of the login page\"", page.Html, StringComparison.Ordinal);
         Assert.Contains("Links and your name in the primary colour have a contrast of 1.1:1 on the white card", page.Text, StringComparison.Ordinal);
         Assert.Contains("Preview (not saved)", page.Text, StringComparison.Ordinal);
+        Assert.Contains($"<form method=\"post\" action=\"/admin/t/{slug}/branding\"", page.Html, StringComparison.Ordinal);
         Assert.Equal("#1f6feb", (await app.ApiGetAsync($"/api/v1/tenants/{slug}")).GetProperty("branding").GetProperty("primaryColor").GetString());
     }
 

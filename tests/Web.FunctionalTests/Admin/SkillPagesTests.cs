@@ -70,6 +70,8 @@ public sealed class SkillPagesTests(AdminFixture app) : IClassFixture<AdminFixtu
             ],
             page.ValueOfId("redirect-urls").Split('\n'));
         Assert.Equal("Helper", page.ValueOfId("name"));
+        // "Register skill" saves: the form does not post back to the helper's handler.
+        Assert.Contains($"<form method=\"post\" action=\"/admin/t/{slug}/new-skill\"", page.Html, StringComparison.Ordinal);
         Assert.Equal(0, (await app.ApiGetAsync($"/api/v1/tenants/{slug}/skills")).GetArrayLength());
     }
 
