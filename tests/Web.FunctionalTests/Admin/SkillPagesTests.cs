@@ -183,6 +183,29 @@ public sealed class SkillPagesTests(AdminFixture app) : IClassFixture<AdminFixtu
         Assert.True((await app.ApiGetAsync($"/api/v1/tenants/{slug}/skills/{clientId}")).GetProperty("enabled").GetBoolean());
     }
 
+    [Fact]
+    public async Task RevokeAllTokensOfASkill_OnlyWithTheClientIdTyped_EndsEveryLink()
+    {
+        var (vendor, slug, _) = await app.VendorAsync();
+        using var _ = vendor;
+        var (clientId, secret) = await EndUserLinking.RegisterSkillAsync(app, slug);
+        await EndUserLinking.CreateUserAsync(app, slug, "jo@example.com");
+        await EndUserLinking.CreateUserAsync(app, slug, "ann@example.com");
+        var jo = await EndUserLinking.LinkAsync(app, slug, clientId, "jo@example.com");
+        var ann = await EndUserLinking.LinkAsync(app, slug, clientId, "ann@example.com");
+        var skillPage = $"/admin/t/{slug}/skills/{clientId}";
+
+        var refused = await vendor.PostFormAsync($"{skillPage}?handler=RevokeAll", AdminBrowser.Fields(("Confirmation", "yes")));
+        var stillActive = await EndUserLinking.IsActiveAsync(app, slug, clientId, secret, jo);
+        var revoked = await vendor.PostFormAsync($"{skillPage}?handler=RevokeAll", AdminBrowser.Fields(("Confirmation", clientId)));
+
+        Assert.Equal($"Type the client ID ({clientId}) to confirm. Nothing was revoked.", refused.TextOfId("confirmation-error"));
+        Assert.True(stillActive);
+        Assert.Contains("Revoked 2 linked accounts and their tokens.", revoked.Text, StringComparison.Ordinal);
+        Assert.False(await EndUserLinking.IsActiveAsync(app, slug, clientId, secret, jo));
+        Assert.False(await EndUserLinking.IsActiveAsync(app, slug, clientId, secret, ann));
+    }
+
     private static IEnumerable<KeyValuePair<string, string>> SkillForm(string name, string redirectUrls) =>
         AdminBrowser.Fields(("Input.Name", name), ("Input.GrantType", "authorization_code"), ("Input.RedirectUrls", redirectUrls));
 
