@@ -36,6 +36,9 @@ public static class DependencyInjection
         services.TryAddScoped<ICurrentActor>(sp => sp.GetRequiredService<ActorContext>());
 
         services.TryAddScoped<Linking.LinkRevocation>();
+        services.TryAddScoped<Tenants.TenantRegistration>();
+        services.AddOptions<Admins.AdminSignInOptions>().Bind(builder.Configuration.GetSection(Admins.AdminSignInOptions.SectionName));
+        services.AddOptions<Admins.OnboardingOptions>().Bind(builder.Configuration.GetSection(Admins.OnboardingOptions.SectionName));
         services.AddOptions<Linking.LinkingOptions>().Bind(builder.Configuration.GetSection(Linking.LinkingOptions.SectionName));
         services.AddOptions<Linking.SignInOptions>().Bind(builder.Configuration.GetSection(Linking.SignInOptions.SectionName));
         services.AddOptions<Accounts.AccountOptions>().Bind(builder.Configuration.GetSection(Accounts.AccountOptions.SectionName));

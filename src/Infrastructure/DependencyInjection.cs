@@ -73,6 +73,7 @@ public static class DependencyInjection
         services.AddScoped<IEmailOutbox, Email.EmailOutbox>();
         services.AddHostedService<Email.EmailDispatcher>();
         services.AddScoped<Application.Accounts.IUserTokens, Identity.UserTokens>();
+        services.AddScoped<Application.Admins.IAdminTokens, Identity.AdminTokens>();
 
         builder.AddOAuthServer();
         return builder;

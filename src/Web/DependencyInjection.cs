@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using AlexaLinkHub.Application.Common.Interfaces;
 using AlexaLinkHub.Infrastructure.Persistence;
+using AlexaLinkHub.Web.Admin;
 using AlexaLinkHub.Web.Api;
 using AlexaLinkHub.Web.Hosting;
 using AlexaLinkHub.Web.Tenancy;
@@ -66,6 +67,7 @@ public static class DependencyInjection
 
         services.AddHealthChecks().AddCheck<DatabaseReadinessCheck>("database", tags: ["ready"]);
         services.AddTenantPages(builder.Configuration);
+        services.AddAdminArea();
 
         return builder;
     }

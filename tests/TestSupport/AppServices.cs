@@ -5,6 +5,7 @@ using AlexaLinkHub.Application.Common.Tenancy;
 using AlexaLinkHub.Infrastructure;
 using AlexaLinkHub.Infrastructure.Persistence;
 using Mediator;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -63,7 +64,13 @@ public sealed class AppServices : IAsyncDisposable
         builder.Services.AddScoped<AlexaLinkHub.Application.Accounts.IAccountEmails, AlexaLinkHub.Web.Email.AccountEmails>();
         var host = builder.Build();
         if (migrate)
+        {
             await host.Services.MigrateDatabaseAsync();
+            // The host's startup builds OpenIddict's options, whose server keys are stored protected by data protection:
+            // the key ring has its key before any request. Without that, the first command to protect something (an
+            // invitation token) would create the key inside its own SQLite write transaction and hit "database is locked".
+            host.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("AlexaLinkHub.Tests").Protect([0]);
+        }
         return new AppServices(host, database, ownsDatabase, clock);
     }
 

@@ -9,6 +9,9 @@ public interface IOAuthGrants
     /// <summary>Revokes the grants and every token issued under them, at once.</summary>
     Task RevokeGrantsAsync(IReadOnlyCollection<string> grantIds, CancellationToken cancellationToken);
 
+    /// <summary>Deletes the grants and their tokens outright (their stored payloads name the user): for erasure.</summary>
+    Task DeleteGrantsAsync(IReadOnlyCollection<string> grantIds, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<TokenInfo>> ListTokensAsync(IReadOnlyCollection<string> grantIds, CancellationToken cancellationToken);
 
     /// <summary>The grant a token belongs to, or null when the token is unknown in the tenant in scope.</summary>

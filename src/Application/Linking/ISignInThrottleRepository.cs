@@ -7,4 +7,6 @@ public interface ISignInThrottleRepository
     Task<SignInThrottle?> FindAsync(string key, CancellationToken cancellationToken);
 
     void Add(SignInThrottle throttle);
+
+    void Remove(SignInThrottle throttle);
 }

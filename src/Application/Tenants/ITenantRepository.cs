@@ -13,5 +13,7 @@ public interface ITenantRepository
 
     Task<Page<Tenant>> ListAsync(int page, int pageSize, CancellationToken cancellationToken);
 
+    Task<IReadOnlyList<Tenant>> ListByIdsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
+
     void Add(Tenant tenant);
 }

@@ -3,7 +3,7 @@ using AlexaLinkHub.Domain.Users;
 
 namespace AlexaLinkHub.Application.Users;
 
-/// <summary>End users of the tenant in scope.</summary>
+/// <summary>End users of the tenant in scope. A deleted (erased) account is not found by any of these.</summary>
 public interface IEndUserRepository
 {
     Task<EndUser?> FindByIdAsync(Guid id, CancellationToken cancellationToken);

@@ -7,6 +7,9 @@ namespace AlexaLinkHub.Domain.Admins;
 [GlobalEntity("An admin signs in before any tenant is chosen and may administer several tenants.")]
 public sealed class AdminUser
 {
+    /// <summary>Base64 of a single 0xFF byte: a hash format marker no hasher version uses, so no password matches it.</summary>
+    public const string PendingPasswordHash = "/w==";
+
     private readonly List<AdminMembership> _memberships = [];
 
     private AdminUser()
@@ -29,6 +32,9 @@ public sealed class AdminUser
     public DateTimeOffset CreatedAt { get; private set; }
     public IReadOnlyList<AdminMembership> Memberships => _memberships;
 
+    /// <summary>Invited, and has not chosen a password yet (so cannot sign in).</summary>
+    public bool IsInvitationPending => PasswordHash == PendingPasswordHash;
+
     public static AdminUser CreatePlatformAdmin(string email, string passwordHash, DateTimeOffset now)
     {
         var admin = New(email, passwordHash, now);
@@ -42,6 +48,10 @@ public sealed class AdminUser
         admin.AddMembership(tenantId, now);
         return admin;
     }
+
+    /// <summary>An admin invited by email: a member of the tenant, with no password until they accept the invitation.</summary>
+    public static AdminUser Invite(string email, Guid tenantId, DateTimeOffset now) =>
+        CreateTenantAdmin(email, PendingPasswordHash, tenantId, now);
 
     public void AddMembership(Guid tenantId, DateTimeOffset now)
     {

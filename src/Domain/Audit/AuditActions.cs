@@ -8,6 +8,7 @@ public static class AuditActions
     public const string TenantBrandingUpdated = "tenant.branding_updated";
     public const string TenantSuspended = "tenant.suspended";
     public const string TenantReactivated = "tenant.reactivated";
+    public const string TenantOffboarded = "tenant.offboarded";
 
     public const string SkillRegistered = "skill.registered";
     public const string SkillUpdated = "skill.updated";
@@ -22,11 +23,19 @@ public static class AuditActions
     public const string PasswordReset = "user.password_reset";
     public const string PasswordChanged = "user.password_changed";
     public const string EmailConfirmed = "user.email_confirmed";
+    public const string UserDisabled = "user.disabled";
+    public const string UserEnabled = "user.enabled";
+    public const string UserDeleted = "user.deleted";
 
     public const string ApiKeyCreated = "api_key.created";
     public const string ApiKeyRevoked = "api_key.revoked";
 
     public const string AdminCreated = "admin.created";
+    public const string AdminInvited = "admin.invited";
+    public const string AdminMembershipAdded = "admin.membership_added";
+    public const string AdminInvitationAccepted = "admin.invitation_accepted";
+    public const string AdminSignedIn = "admin.signed_in";
+    public const string AdminSignInFailed = "admin.sign_in_failed";
 
     public const string AccountLinked = "account.linked";
     public const string AccountUnlinked = "account.unlinked";

@@ -40,5 +40,16 @@ public sealed class AuditEvent : ITenantOrPlatformOwned
         };
     }
 
+    public const string RedactedDetails = "[redacted: personal data erased]";
+
+    /// <summary>The one exception to immutability: when a person's data is erased, the event keeps what happened and to
+    /// which id, but loses the source IP and any details that quote one of <paramref name="personalValues"/>.</summary>
+    public void Anonymise(IReadOnlyCollection<string> personalValues)
+    {
+        SourceIp = null;
+        if (Details is not null && personalValues.Any(v => v.Length > 0 && Details.Contains(v, StringComparison.OrdinalIgnoreCase)))
+            Details = RedactedDetails;
+    }
+
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 }

@@ -8,6 +8,8 @@ public sealed class EndUser : ITenantOwned
 {
     public const int DisplayNameMaxLength = 100;
     public const int ExternalIdMaxLength = 200;
+    public const string ErasedDisplayName = "Deleted user";
+    public const string ErasedPasswordHash = "/w==";
 
     private EndUser()
     {
@@ -32,6 +34,12 @@ public sealed class EndUser : ITenantOwned
     public string SecurityStamp { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? DisabledAt { get; private set; }
+
+    /// <summary>Set when the account was deleted: its personal data is erased and the row stays only as an anonymous id
+    /// that links, tokens and the audit trail still point to.</summary>
+    public DateTimeOffset? ErasedAt { get; private set; }
+
+    public bool IsErased => ErasedAt is not null;
 
     public static EndUser Create(Guid tenantId, string email, string displayName, string passwordHash, string? externalId, DateTimeOffset now)
     {
@@ -85,8 +93,32 @@ public sealed class EndUser : ITenantOwned
 
     public void Enable()
     {
+        if (IsErased)
+            throw new DomainException("A deleted account cannot be enabled.");
         Enabled = true;
         DisabledAt = null;
+    }
+
+    /// <summary>Deletes the account: everything that identifies the person (email, name, the vendor's id for them,
+    /// the password hash) is overwritten and the account can never sign in again. Returns the values that were erased,
+    /// so that copies elsewhere (audit details) can be found and redacted.</summary>
+    public IReadOnlyList<string> Erase(DateTimeOffset now)
+    {
+        if (IsErased)
+            return [];
+        var personal = new[] { Email, DisplayName, ExternalId }.Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToList();
+        Email = $"erased-{Id:N}@erased.invalid";
+        NormalizedEmail = EmailAddress.Normalize(Email);
+        DisplayName = ErasedDisplayName;
+        ExternalId = null;
+        // Base64 of a single 0xFF byte: a hash format marker no hasher version uses, so no password ever matches it.
+        PasswordHash = ErasedPasswordHash;
+        EmailConfirmed = false;
+        Enabled = false;
+        DisabledAt ??= now;
+        ErasedAt = now;
+        SecurityStamp = NewStamp();
+        return personal;
     }
 
     private static string NewStamp() => Guid.NewGuid().ToString("N");

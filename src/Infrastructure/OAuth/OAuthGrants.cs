@@ -42,6 +42,15 @@ internal sealed class OAuthGrants(
         }
     }
 
+    public async Task DeleteGrantsAsync(IReadOnlyCollection<string> grantIds, CancellationToken cancellationToken)
+    {
+        var ids = grantIds.Select(id => Guid.TryParse(id, out var guid) ? guid : Guid.Empty).Where(id => id != Guid.Empty).ToList();
+        if (ids.Count == 0)
+            return;
+        await db.Set<OAuthToken>().Where(t => t.Authorization != null && ids.Contains(t.Authorization.Id)).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<OAuthAuthorization>().Where(a => ids.Contains(a.Id)).ExecuteDeleteAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<TokenInfo>> ListTokensAsync(IReadOnlyCollection<string> grantIds, CancellationToken cancellationToken)
     {
         var ids = grantIds.Select(id => Guid.TryParse(id, out var guid) ? guid : Guid.Empty).Where(id => id != Guid.Empty).ToList();

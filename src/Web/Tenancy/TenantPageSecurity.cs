@@ -13,6 +13,9 @@ public sealed class TenantPageSecurity
 
     public string StyleNonce { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
 
+    /// <summary>Who may frame the page: nobody, except the admin area's branding preview (framed by the admin page).</summary>
+    public string FrameAncestors { get; set; } = "'none'";
+
     public void AllowContentFrom(IEnumerable<string> hosts)
     {
         foreach (var host in hosts)
@@ -36,7 +39,7 @@ public sealed class TenantPageSecurity
         var content = string.Join(' ', _contentHosts.Order(StringComparer.Ordinal));
         var forms = string.Join(' ', _formTargets.Order(StringComparer.Ordinal));
         return $"default-src 'none'; img-src 'self' data: {content}; style-src 'self' 'nonce-{StyleNonce}' {content}; " +
-               $"font-src 'self' {content}; form-action 'self' {forms}; frame-ancestors 'none'; base-uri 'none'; script-src 'none'";
+               $"font-src 'self' {content}; form-action 'self' {forms}; frame-ancestors {FrameAncestors}; base-uri 'none'; script-src 'none'";
     }
 }
 

@@ -50,6 +50,17 @@ public sealed class Chromium : IAsyncLifetime
         return await PhonePage.OpenAsync(context);
     }
 
+    /// <summary>A new browser context at a desktop size (1280×900), for the admin pages.</summary>
+    public async Task<PhonePage> OpenDesktopAsync(string locale = "en-US")
+    {
+        var context = await (_browser ?? throw new InvalidOperationException("Chromium is not started.")).NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            Locale = locale,
+        });
+        return await PhonePage.OpenAsync(context);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_browser is not null)

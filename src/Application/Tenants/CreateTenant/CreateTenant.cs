@@ -1,7 +1,4 @@
-using AlexaLinkHub.Application.Common.Exceptions;
 using AlexaLinkHub.Application.Common.Interfaces;
-using AlexaLinkHub.Domain.Audit;
-using AlexaLinkHub.Domain.Tenants;
 using Mediator;
 
 namespace AlexaLinkHub.Application.Tenants;
@@ -12,18 +9,9 @@ public sealed record CreateTenant : ICommand<TenantDto>, IPlatformAdminRequest
     public required string DisplayName { get; init; }
 }
 
-public sealed class CreateTenantHandler(ITenantRepository tenants, IAuditLog audit, IPublicUrls urls, TimeProvider clock)
+public sealed class CreateTenantHandler(TenantRegistration registration, IPublicUrls urls)
     : ICommandHandler<CreateTenant, TenantDto>
 {
-    public async ValueTask<TenantDto> Handle(CreateTenant command, CancellationToken cancellationToken)
-    {
-        var slug = command.Slug.Trim();
-        if (await tenants.SlugExistsAsync(slug, cancellationToken))
-            throw new ConflictException($"The slug '{slug}' is taken.", "slug");
-
-        var tenant = Tenant.Create(slug, command.DisplayName, clock.GetUtcNow());
-        tenants.Add(tenant);
-        audit.Record(AuditActions.TenantCreated, $"tenant:{tenant.Slug}", $"displayName={tenant.DisplayName}", tenant.Id);
-        return TenantDto.From(tenant, urls);
-    }
+    public async ValueTask<TenantDto> Handle(CreateTenant command, CancellationToken cancellationToken) =>
+        TenantDto.From(await registration.RegisterAsync(command.Slug, command.DisplayName, cancellationToken), urls);
 }

@@ -20,6 +20,7 @@ internal sealed class AdminUserConfiguration : IEntityTypeConfiguration<AdminUse
         builder.Property(a => a.SecurityStamp).HasMaxLength(64).IsRequired();
         builder.HasMany(a => a.Memberships).WithOne().HasForeignKey(m => m.AdminUserId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(a => a.Memberships).HasField("_memberships").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(a => a.IsInvitationPending);
     }
 }
 

@@ -22,5 +22,6 @@ internal sealed class EndUserConfiguration : IEntityTypeConfiguration<EndUser>
         builder.Property(u => u.DisplayName).HasMaxLength(EndUser.DisplayNameMaxLength).IsRequired();
         builder.Property(u => u.PasswordHash).HasMaxLength(500).IsRequired();
         builder.Property(u => u.SecurityStamp).HasMaxLength(64).IsRequired().IsConcurrencyToken();
+        builder.Ignore(u => u.IsErased);
     }
 }

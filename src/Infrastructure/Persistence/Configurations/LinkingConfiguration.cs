@@ -23,6 +23,8 @@ internal sealed class AccountLinkConfiguration : IEntityTypeConfiguration<Accoun
         builder.HasIndex(l => l.GrantId).IsUnique();
         builder.HasIndex(l => new { l.TenantId, l.UserId, l.SkillId });
         builder.HasIndex(l => new { l.TenantId, l.SkillId, l.RevokedAt });
+        // The dashboard's links-per-day chart reads a tenant's links by date.
+        builder.HasIndex(l => new { l.TenantId, l.LinkedAt });
         builder.Property(l => l.RevokedReason).HasMaxLength(50);
         builder.Ignore(l => l.Scopes);
         builder.PrimitiveCollection<List<string>>("_scopes").HasColumnName("Scopes").IsRequired();

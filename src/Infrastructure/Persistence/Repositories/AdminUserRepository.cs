@@ -13,6 +13,14 @@ internal sealed class AdminUserRepository(AppDbContext db) : IAdminUserRepositor
         return db.AdminUsers.Include(a => a.Memberships).FirstOrDefaultAsync(a => a.NormalizedEmail == normalized, cancellationToken);
     }
 
+    public Task<AdminUser?> FindByIdAsync(Guid id, CancellationToken cancellationToken) =>
+        db.AdminUsers.Include(a => a.Memberships).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+
+    public async Task<IReadOnlyList<AdminUser>> ListForTenantAsync(Guid tenantId, CancellationToken cancellationToken) =>
+        await db.AdminUsers.AsNoTracking().Include(a => a.Memberships)
+            .Where(a => a.Memberships.Any(m => m.TenantId == tenantId))
+            .ToListAsync(cancellationToken);
+
     public Task<bool> AnyPlatformAdminAsync(CancellationToken cancellationToken) =>
         db.AdminUsers.AnyAsync(a => a.IsPlatformAdmin, cancellationToken);
 

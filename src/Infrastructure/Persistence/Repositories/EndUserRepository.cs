@@ -8,12 +8,12 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Repositories;
 internal sealed class EndUserRepository(AppDbContext db) : IEndUserRepository
 {
     public Task<EndUser?> FindByIdAsync(Guid id, CancellationToken cancellationToken) =>
-        db.EndUsers.FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+        db.EndUsers.FirstOrDefaultAsync(u => u.Id == id && u.ErasedAt == null, cancellationToken);
 
     public Task<EndUser?> FindByEmailAsync(string email, CancellationToken cancellationToken)
     {
         var normalized = EmailAddress.Normalize(email);
-        return db.EndUsers.FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken);
+        return db.EndUsers.FirstOrDefaultAsync(u => u.NormalizedEmail == normalized && u.ErasedAt == null, cancellationToken);
     }
 
     public Task<bool> ExternalIdExistsAsync(string externalId, CancellationToken cancellationToken) =>
@@ -21,7 +21,7 @@ internal sealed class EndUserRepository(AppDbContext db) : IEndUserRepository
 
     public Task<Page<EndUser>> SearchAsync(string? search, int page, int pageSize, CancellationToken cancellationToken)
     {
-        var query = db.EndUsers.AsNoTracking();
+        var query = db.EndUsers.AsNoTracking().Where(u => u.ErasedAt == null);
         if (!string.IsNullOrEmpty(search))
         {
             var upper = search.ToUpperInvariant();

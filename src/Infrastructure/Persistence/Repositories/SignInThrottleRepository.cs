@@ -10,4 +10,6 @@ internal sealed class SignInThrottleRepository(AppDbContext db) : ISignInThrottl
         db.SignInThrottles.FirstOrDefaultAsync(t => t.Key == key, cancellationToken);
 
     public void Add(SignInThrottle throttle) => db.SignInThrottles.Add(throttle);
+
+    public void Remove(SignInThrottle throttle) => db.SignInThrottles.Remove(throttle);
 }

@@ -19,5 +19,8 @@ internal sealed class TenantRepository(AppDbContext db) : ITenantRepository
     public Task<Page<Tenant>> ListAsync(int page, int pageSize, CancellationToken cancellationToken) =>
         db.Tenants.OrderBy(t => t.Slug).ToPageAsync(page, pageSize, cancellationToken);
 
+    public async Task<IReadOnlyList<Tenant>> ListByIdsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        await db.Tenants.AsNoTracking().Where(t => ids.Contains(t.Id)).ToListAsync(cancellationToken);
+
     public void Add(Tenant tenant) => db.Tenants.Add(tenant);
 }

@@ -220,6 +220,8 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("UserId");
 
+                    b.HasIndex("TenantId", "LinkedAt");
+
                     b.HasIndex("TenantId", "SkillId", "RevokedAt");
 
                     b.HasIndex("TenantId", "UserId", "SkillId");
@@ -391,6 +393,9 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.Property<bool>("Enabled")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ExternalId")
                         .HasMaxLength(200)

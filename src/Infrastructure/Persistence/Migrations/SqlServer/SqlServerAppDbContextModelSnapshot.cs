@@ -220,6 +220,8 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("UserId");
 
+                    b.HasIndex("TenantId", "LinkedAt");
+
                     b.HasIndex("TenantId", "SkillId", "RevokedAt");
 
                     b.HasIndex("TenantId", "UserId", "SkillId");
@@ -391,6 +393,9 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<bool>("Enabled")
                         .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset?>("ErasedAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("ExternalId")
                         .HasMaxLength(200)

@@ -215,6 +215,8 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("UserId");
 
+                    b.HasIndex("TenantId", "LinkedAt");
+
                     b.HasIndex("TenantId", "SkillId", "RevokedAt");
 
                     b.HasIndex("TenantId", "UserId", "SkillId");
@@ -385,6 +387,9 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ErasedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ExternalId")

@@ -263,7 +263,8 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.Sqlite
                     Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
                     SecurityStamp = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    DisabledAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    DisabledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ErasedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -410,6 +411,11 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_AccountLinks_SkillId",
                 table: "AccountLinks",
                 column: "SkillId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountLinks_TenantId_LinkedAt",
+                table: "AccountLinks",
+                columns: new[] { "TenantId", "LinkedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AccountLinks_TenantId_SkillId_RevokedAt",

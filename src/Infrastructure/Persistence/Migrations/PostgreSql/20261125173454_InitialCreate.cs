@@ -265,7 +265,8 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.PostgreSql
                     Enabled = table.Column<bool>(type: "boolean", nullable: false),
                     SecurityStamp = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    DisabledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    DisabledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ErasedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -412,6 +413,11 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.PostgreSql
                 name: "IX_AccountLinks_SkillId",
                 table: "AccountLinks",
                 column: "SkillId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountLinks_TenantId_LinkedAt",
+                table: "AccountLinks",
+                columns: new[] { "TenantId", "LinkedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AccountLinks_TenantId_SkillId_RevokedAt",

@@ -263,7 +263,8 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                     Enabled = table.Column<bool>(type: "bit", nullable: false),
                     SecurityStamp = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    DisabledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    DisabledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ErasedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -410,6 +411,11 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "IX_AccountLinks_SkillId",
                 table: "AccountLinks",
                 column: "SkillId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountLinks_TenantId_LinkedAt",
+                table: "AccountLinks",
+                columns: new[] { "TenantId", "LinkedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AccountLinks_TenantId_SkillId_RevokedAt",

@@ -1,0 +1,61 @@
+using AlexaLinkHub.Application.Common.Interfaces;
+using AlexaLinkHub.Application.Common.Security;
+using AlexaLinkHub.Application.Users;
+using AlexaLinkHub.Domain.Admins;
+using AlexaLinkHub.Domain.Audit;
+using FluentValidation;
+using Mediator;
+using Microsoft.Extensions.Options;
+
+namespace AlexaLinkHub.Application.Admins;
+
+/// <summary>The invited admin chooses a password with the link from the invitation email, and is signed in. The link
+/// works once (the new password changes the security stamp it carries) and for <see cref="AdminSignInOptions.InvitationLifetime"/>.
+/// Null when the link is not (or no longer) valid.</summary>
+public sealed record AcceptAdminInvitation : ICommand<AdminIdentity?>, ISingleSaveCommand
+{
+    public required string Token { get; init; }
+    public required string Password { get; init; }
+}
+
+public sealed class AcceptAdminInvitationValidator : AbstractValidator<AcceptAdminInvitation>
+{
+    public AcceptAdminInvitationValidator() => RuleFor(x => x.Password).AcceptablePassword();
+}
+
+public sealed class AcceptAdminInvitationHandler(
+    IAdminUserRepository admins,
+    IAdminTokens tokens,
+    IPasswordHasher hasher,
+    IAuditLog audit,
+    IOptions<AdminSignInOptions> options,
+    TimeProvider clock) : ICommandHandler<AcceptAdminInvitation, AdminIdentity?>
+{
+    public async ValueTask<AdminIdentity?> Handle(AcceptAdminInvitation command, CancellationToken cancellationToken)
+    {
+        var admin = await InvitationCheck.AdminForAsync(tokens, admins, clock, options.Value.InvitationLifetime, command.Token, cancellationToken);
+        if (admin is null)
+            return null;
+        admin.SetPasswordHash(hasher.Hash(command.Password));
+        admin.RecordSuccessfulSignIn();
+        audit.Record(AuditActions.AdminInvitationAccepted, $"admin:{admin.Email}");
+        return AdminIdentity.From(admin);
+    }
+}
+
+internal static class InvitationCheck
+{
+    /// <summary>The enabled admin a genuine, unexpired, unused invitation token names.</summary>
+    public static async Task<AdminUser?> AdminForAsync(
+        IAdminTokens tokens, IAdminUserRepository admins, TimeProvider clock, TimeSpan lifetime, string token, CancellationToken cancellationToken)
+    {
+        var claims = string.IsNullOrWhiteSpace(token) ? null : tokens.ReadInvitation(token);
+        if (claims is null)
+            return null;
+        var age = clock.GetUtcNow() - claims.IssuedAt;
+        if (age < TimeSpan.Zero || age > lifetime)
+            return null;
+        var admin = await admins.FindByIdAsync(claims.AdminId, cancellationToken);
+        return admin is { Enabled: true } && string.Equals(admin.SecurityStamp, claims.SecurityStamp, StringComparison.Ordinal) ? admin : null;
+    }
+}

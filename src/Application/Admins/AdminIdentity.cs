@@ -1,0 +1,30 @@
+using AlexaLinkHub.Domain.Admins;
+
+namespace AlexaLinkHub.Application.Admins;
+
+/// <summary>Who a signed-in admin is and what they may administer, as the admin UI's session carries it. The security
+/// stamp changes with the password, which ends sessions started before.</summary>
+public sealed record AdminIdentity(Guid AdminId, string Email, bool IsPlatformAdmin, IReadOnlyList<Guid> TenantIds, string SecurityStamp)
+{
+    public static AdminIdentity From(AdminUser admin) =>
+        new(admin.Id, admin.Email, admin.IsPlatformAdmin, admin.Memberships.Select(m => m.TenantId).ToList(), admin.SecurityStamp);
+}
+
+/// <summary>Configuration section <c>AdminSignIn</c>: lockout of the admin sign-in page, and invitation links.</summary>
+public sealed class AdminSignInOptions
+{
+    public const string SectionName = "AdminSignIn";
+
+    public int MaxFailedAttempts { get; set; } = 5;
+    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+    public TimeSpan InvitationLifetime { get; set; } = TimeSpan.FromDays(7);
+}
+
+/// <summary>Configuration section <c>Onboarding</c>.</summary>
+public sealed class OnboardingOptions
+{
+    public const string SectionName = "Onboarding";
+
+    /// <summary>Vendors may sign up on their own from the admin sign-in page (on by default).</summary>
+    public bool SelfService { get; set; } = true;
+}

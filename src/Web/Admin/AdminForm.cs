@@ -1,0 +1,57 @@
+using AlexaLinkHub.Application.Common.Exceptions;
+using AlexaLinkHub.Domain.Common;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace AlexaLinkHub.Web.Admin;
+
+/// <summary>Sends a command for a form and puts whatever the application refuses (validation, domain rule, conflict)
+/// under the field it names, for the page to show inline. The rules and their wording stay in Application and Domain.</summary>
+internal static class AdminForm
+{
+    /// <summary>Runs <paramref name="action"/>; on a refusal adds the messages to <paramref name="modelState"/> and returns
+    /// false. <paramref name="prefix"/> is the form's binding prefix ("Input"); <paramref name="aliases"/> maps a field
+    /// name the application reports (e.g. "slug") to the form's own (e.g. "TenantSlug").</summary>
+    public static async Task<bool> TryAsync(ModelStateDictionary modelState, Func<Task> action, string prefix = "Input", IReadOnlyDictionary<string, string>? aliases = null)
+    {
+        try
+        {
+            await action();
+            return true;
+        }
+        catch (ValidationException ex)
+        {
+            foreach (var error in ex.Errors)
+                modelState.AddModelError(Key(error.PropertyName, prefix, aliases), error.ErrorMessage);
+        }
+        catch (DomainException ex)
+        {
+            modelState.AddModelError(Key(ex.Field ?? string.Empty, prefix, aliases), ex.Message);
+        }
+        catch (ConflictException ex)
+        {
+            modelState.AddModelError(Key(ex.Field ?? string.Empty, prefix, aliases), ex.Message);
+        }
+        return false;
+    }
+
+    /// <summary>"scopes[3].name" → "Input.Scopes[3].Name"; "" → "" (a message for the whole form).</summary>
+    internal static string Key(string field, string prefix, IReadOnlyDictionary<string, string>? aliases)
+    {
+        if (string.IsNullOrEmpty(field))
+            return string.Empty;
+        var head = field.Split('.', '[')[0];
+        if (aliases is not null && aliases.TryGetValue(head, out var alias))
+            field = alias + field[head.Length..];
+        var pascal = string.Join('.', field.Split('.').Select(part => part.Length == 0 ? part : char.ToUpperInvariant(part[0]) + part[1..]));
+        return string.IsNullOrEmpty(prefix) ? pascal : $"{prefix}.{pascal}";
+    }
+
+    /// <summary>The first message for a field, for an inline error under it.</summary>
+    public static string? ErrorFor(this ModelStateDictionary modelState, string key) =>
+        modelState.TryGetValue(key, out var entry) ? entry.Errors.FirstOrDefault()?.ErrorMessage : null;
+
+    /// <summary>Every message, for the summary at the top of a form (each field also shows its own inline).</summary>
+    public static IReadOnlyList<string> AllErrors(this ModelStateDictionary modelState) =>
+        modelState.Values.SelectMany(e => e.Errors.Select(x => x.ErrorMessage)).Distinct().ToList();
+}

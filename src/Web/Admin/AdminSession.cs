@@ -1,0 +1,18 @@
+namespace AlexaLinkHub.Web.Admin;
+
+/// <summary>What the admin layout shows about the request: who is signed in, and the tenant being administered.</summary>
+public sealed class AdminSession
+{
+    public string? Email { get; init; }
+    public bool IsPlatformAdmin { get; init; }
+    public string? TenantSlug { get; set; }
+    public string? TenantName { get; set; }
+    public bool TenantSuspended { get; set; }
+
+    public bool SignedIn => Email is not null;
+}
+
+public static class AdminSessionExtensions
+{
+    public static AdminSession AdminSession(this HttpContext context) => context.Features.Get<AdminSession>() ?? new AdminSession();
+}

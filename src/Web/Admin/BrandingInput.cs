@@ -1,0 +1,70 @@
+using System.Globalization;
+using AlexaLinkHub.Application.Tenants;
+using AlexaLinkHub.Web.Tenancy;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace AlexaLinkHub.Web.Admin;
+
+/// <summary>The branding editor's form, and what it tells the vendor about contrast (WCAG 2.x asks for 4.5:1 for text).</summary>
+public sealed class BrandingInput
+{
+    public const double MinimumContrast = 4.5;
+
+    public string? LogoUrl { get; set; }
+    public string? PrimaryColor { get; set; }
+    public string? BackgroundColor { get; set; }
+    public string? SupportUrl { get; set; }
+    public string? PrivacyUrl { get; set; }
+
+    public static BrandingInput From(BrandingDto branding) => new()
+    {
+        LogoUrl = branding.LogoUrl,
+        PrimaryColor = branding.PrimaryColor,
+        BackgroundColor = branding.BackgroundColor,
+        SupportUrl = branding.SupportUrl,
+        PrivacyUrl = branding.PrivacyUrl,
+    };
+
+    public UpdateTenantBranding ToCommand() => new()
+    {
+        LogoUrl = LogoUrl,
+        PrimaryColor = PrimaryColor,
+        BackgroundColor = BackgroundColor,
+        SupportUrl = SupportUrl,
+        PrivacyUrl = PrivacyUrl,
+    };
+
+    /// <summary>The preview page's address for this (validated) branding.</summary>
+    public string PreviewUrl(string slug)
+    {
+        var query = new Dictionary<string, string?>
+        {
+            ["LogoUrl"] = LogoUrl,
+            ["PrimaryColor"] = PrimaryColor,
+            ["BackgroundColor"] = BackgroundColor,
+            ["SupportUrl"] = SupportUrl,
+            ["PrivacyUrl"] = PrivacyUrl,
+        }.Where(p => !string.IsNullOrWhiteSpace(p.Value));
+        return QueryHelpers.AddQueryString($"{AdminPaths.Tenant(slug)}/branding/preview", query);
+    }
+
+    /// <summary>Where the tenant pages' colours would be hard to read. The pages put black or white text on each colour
+    /// (whichever reads better, <see cref="BrandColors.TextOn"/>), and the primary colour also colours links and the
+    /// tenant's name on the white card.</summary>
+    public static IReadOnlyList<string> ContrastWarnings(BrandingDto branding)
+    {
+        var warnings = new List<string>();
+        var onButton = BrandColors.ContrastRatio(BrandColors.TextOn(branding.PrimaryColor), branding.PrimaryColor);
+        if (onButton < MinimumContrast)
+            warnings.Add($"Button text on the primary colour has a contrast of {Ratio(onButton)}; at least {Ratio(MinimumContrast)} is needed to read it comfortably.");
+        var onCard = BrandColors.ContrastRatio(branding.PrimaryColor, "#ffffff");
+        if (onCard < MinimumContrast)
+            warnings.Add($"Links and your name in the primary colour have a contrast of {Ratio(onCard)} on the white card; at least {Ratio(MinimumContrast)} is needed. Choose a darker primary colour.");
+        var onPage = BrandColors.ContrastRatio(BrandColors.TextOn(branding.BackgroundColor), branding.BackgroundColor);
+        if (onPage < MinimumContrast)
+            warnings.Add($"The footer links on the background colour have a contrast of {Ratio(onPage)}; at least {Ratio(MinimumContrast)} is needed.");
+        return warnings;
+    }
+
+    private static string Ratio(double value) => value.ToString("0.0", CultureInfo.InvariantCulture) + ":1";
+}

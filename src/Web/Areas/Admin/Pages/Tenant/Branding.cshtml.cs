@@ -1,0 +1,79 @@
+using AlexaLinkHub.Application.Tenants;
+using AlexaLinkHub.Web.Admin;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AlexaLinkHub.Web.Areas.Admin.Pages.Tenant;
+
+/// <summary>The branding editor. "Preview" checks the draft with the same rules as saving and shows the real login page
+/// with it (in a frame, rendered by the login page's own template); "Save" stores it.</summary>
+public sealed class BrandingModel(ISender sender) : PageModel
+{
+    [FromRoute]
+    public string Slug { get; set; } = string.Empty;
+
+    [BindProperty]
+    public BrandingInput Input { get; set; } = new();
+
+    public TenantDto Tenant { get; private set; } = null!;
+    public IReadOnlyList<string> Warnings { get; private set; } = [];
+    public string PreviewUrl { get; private set; } = string.Empty;
+    public bool IsDraft { get; private set; }
+    public string? Notice { get; private set; }
+    public string LoginUrl => $"{Tenant.Issuer}/login";
+
+    public async Task OnGetAsync()
+    {
+        Tenant = await sender.Send(new GetTenant());
+        Input = BrandingInput.From(Tenant.Branding);
+        Show(Tenant.Branding);
+    }
+
+    public async Task<IActionResult> OnPostPreviewAsync()
+    {
+        Tenant = await sender.Send(new GetTenant());
+        TenantSite? draft = null;
+        if (await AdminForm.TryAsync(ModelState, async () => draft = await sender.Send(new PreviewTenantBranding(Input.ToCommand()))))
+        {
+            Input = BrandingInput.From(draft!.Branding);
+            IsDraft = true;
+            Show(draft.Branding);
+        }
+        else
+        {
+            Show(Tenant.Branding);
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var saved = await AdminForm.TryAsync(ModelState, () => sender.Send(Input.ToCommand()).AsTask());
+        Tenant = await sender.Send(new GetTenant());
+        if (saved)
+        {
+            Notice = "Branding saved. The login pages use it now.";
+            Input = BrandingInput.From(Tenant.Branding);
+        }
+        Show(Tenant.Branding);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSignUpAsync(bool signUpEnabled, bool emailConfirmationRequired)
+    {
+        await sender.Send(new UpdateSignUpSettings(signUpEnabled, emailConfirmationRequired));
+        Tenant = await sender.Send(new GetTenant());
+        Input = BrandingInput.From(Tenant.Branding);
+        Notice = "Sign-up settings saved.";
+        Show(Tenant.Branding);
+        return Page();
+    }
+
+    /// <summary>The preview and the contrast warnings are of a valid branding: the draft when it passes, else the saved one.</summary>
+    private void Show(BrandingDto branding)
+    {
+        Warnings = BrandingInput.ContrastWarnings(branding);
+        PreviewUrl = BrandingInput.From(branding).PreviewUrl(Slug);
+    }
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using AlexaLinkHub.Application.Linking;
+using AlexaLinkHub.Application.Skills;
+using AlexaLinkHub.Web.Admin;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AlexaLinkHub.Web.Areas.Admin.Pages.Tenant.Skills;
+
+/// <summary>One skill: the console panel, secret rotation, enable/disable, and the breach button (revoke every token,
+/// after typing the client ID). Actions render the page directly: a rotated secret is shown this once.</summary>
+public sealed class SkillDetailModel(ISender sender) : PageModel
+{
+    [FromRoute]
+    public string Slug { get; set; } = string.Empty;
+
+    [FromRoute]
+    public string ClientId { get; set; } = string.Empty;
+
+    [BindProperty]
+    public string? Confirmation { get; set; }
+
+    public SkillDto Skill { get; private set; } = null!;
+    public string? NewSecret { get; private set; }
+    public string? Notice { get; private set; }
+
+    public Task OnGetAsync() => LoadAsync();
+
+    public async Task<IActionResult> OnPostRotateAsync()
+    {
+        var rotated = await sender.Send(new RotateClientSecret(ClientId));
+        NewSecret = rotated.ClientSecret;
+        Notice = rotated.PreviousSecretValidUntil is { } until
+            ? $"New client secret issued. The previous one works until {until.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC."
+            : "New client secret issued. The previous one no longer works.";
+        return await ShowAsync();
+    }
+
+    public async Task<IActionResult> OnPostEndOverlapAsync()
+    {
+        await sender.Send(new EndSecretOverlap(ClientId));
+        Notice = "The previous client secret no longer works.";
+        return await ShowAsync();
+    }
+
+    public async Task<IActionResult> OnPostDisableAsync()
+    {
+        await sender.Send(new DisableSkill(ClientId));
+        Notice = "Skill disabled.";
+        return await ShowAsync();
+    }
+
+    public async Task<IActionResult> OnPostEnableAsync()
+    {
+        await sender.Send(new EnableSkill(ClientId));
+        Notice = "Skill enabled.";
+        return await ShowAsync();
+    }
+
+    public async Task<IActionResult> OnPostRevokeAllAsync()
+    {
+        await LoadAsync();
+        // A deliberate speed bump for the one irreversible button on this page.
+        if (!string.Equals(Confirmation?.Trim(), Skill.ClientId, StringComparison.Ordinal))
+        {
+            ModelState.AddModelError(nameof(Confirmation), $"Type the client ID ({Skill.ClientId}) to confirm. Nothing was revoked.");
+            return Page();
+        }
+        var result = await sender.Send(new RevokeSkillTokens(ClientId));
+        Notice = result.RevokedLinks == 1 ? "Revoked 1 linked account and its tokens." : $"Revoked {result.RevokedLinks} linked accounts and their tokens.";
+        return Page();
+    }
+
+    private async Task<IActionResult> ShowAsync()
+    {
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task LoadAsync() => Skill = await sender.Send(new GetSkill(ClientId));
+}
