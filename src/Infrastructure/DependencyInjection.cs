@@ -67,6 +67,7 @@ public static class DependencyInjection
         services.AddDataProtection()
             .SetApplicationName(ApplicationName)
             .PersistKeysToDbContext<AppDbContext>();
+        services.AddHostedService<DataProtectionKeyRingRefresher>();
 
         services.Configure<Email.EmailOptions>(builder.Configuration.GetSection(Email.EmailOptions.SectionName));
         services.AddSingleton<Email.EmailTransport>();
