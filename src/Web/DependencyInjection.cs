@@ -4,6 +4,7 @@ using AlexaLinkHub.Application.Common.Interfaces;
 using AlexaLinkHub.Infrastructure.Persistence;
 using AlexaLinkHub.Web.Api;
 using AlexaLinkHub.Web.Hosting;
+using AlexaLinkHub.Web.Jobs;
 using AlexaLinkHub.Web.Tenancy;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -85,6 +86,7 @@ public static class DependencyInjection
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseJobsDashboard();
         app.UseMiddleware<TenantActorMiddleware>();
         app.UseTenantRateLimits();
         return app;
@@ -105,6 +107,7 @@ public static class DependencyInjection
         tenant.MapApiKeysEndpoints();
         tenant.MapAuditEndpoints();
         tenant.MapLinksEndpoints();
+        tenant.MapWebhooksEndpoints();
         return app;
     }
 
