@@ -15,7 +15,7 @@ public sealed class EmailJobs(JobScope scope, ISender sender, IBackgroundJobClie
     public async Task<string> DeliverAsync(Guid? tenantId, Guid emailId, CancellationToken cancellationToken)
     {
         if (!await scope.EnterAsync(tenantId, cancellationToken))
-            return DeliveryResult.NotFound.ToString();
+            return JobScope.TenantGone;
         var outcome = await sender.Send(new DeliverEmail(emailId), cancellationToken);
         if (outcome.RetryAt is { } retryAt)
             jobs.Schedule<EmailJobs>(j => j.DeliverAsync(tenantId, emailId, CancellationToken.None), JobDelays.Until(retryAt, clock));

@@ -8,6 +8,9 @@ namespace AlexaLinkHub.Infrastructure.Jobs;
 /// then sees tenant A's rows only, through the same query filter as a request of tenant A.</summary>
 public sealed class JobScope(TenantContext tenant, ActorContext actor, ITenantRepository tenants)
 {
+    /// <summary>The result of a tenant's job whose tenant no longer exists.</summary>
+    public const string TenantGone = "TenantGone";
+
     /// <summary>False when the tenant no longer exists (the job has nothing to do).</summary>
     public async Task<bool> EnterAsync(Guid? tenantId, CancellationToken cancellationToken)
     {

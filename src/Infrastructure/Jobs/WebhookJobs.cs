@@ -15,7 +15,7 @@ public sealed class WebhookJobs(JobScope scope, ISender sender, IBackgroundJobCl
     public async Task<string> DeliverAsync(Guid tenantId, Guid deliveryId, CancellationToken cancellationToken)
     {
         if (!await scope.EnterAsync(tenantId, cancellationToken))
-            return DeliveryResult.NotFound.ToString();
+            return JobScope.TenantGone;
         var outcome = await sender.Send(new DeliverWebhook(deliveryId), cancellationToken);
         if (outcome.RetryAt is { } retryAt)
             jobs.Schedule<WebhookJobs>(j => j.DeliverAsync(tenantId, deliveryId, CancellationToken.None), JobDelays.Until(retryAt, clock));

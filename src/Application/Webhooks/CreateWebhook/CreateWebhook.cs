@@ -8,8 +8,10 @@ using Microsoft.Extensions.Options;
 
 namespace AlexaLinkHub.Application.Webhooks;
 
-/// <summary>Registers a receiver for some of the tenant's events. The answer carries the signing secret, once.</summary>
-public sealed record CreateWebhook : ICommand<CreatedWebhookDto>, ITenantAdminRequest
+/// <summary>Registers a receiver for some of the tenant's events. The answer carries the signing secret, once. Saved by
+/// one SaveChanges after the secret is encrypted: the first encryption may have to store a new data-protection key, which
+/// on SQLite must not wait behind this command's own write transaction.</summary>
+public sealed record CreateWebhook : ICommand<CreatedWebhookDto>, ITenantAdminRequest, ISingleSaveCommand
 {
     public required string Url { get; init; }
     public required IReadOnlyList<string> Events { get; init; }
