@@ -28,7 +28,8 @@ internal static class JobsSetup
         // JobStorage.Current and JobActivator.Current, which two hosts in one process (test apps) would share.
         services.AddSingleton<JobStorage>(_ => CreateStorage(database.Provider, connectionString, jobs));
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
-        services.AddHangfire(configuration => configuration
+        services.AddHangfire((provider, configuration) => configuration
+            .UseLogProvider(new HangfireLogging(provider.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());

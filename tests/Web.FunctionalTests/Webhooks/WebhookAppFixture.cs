@@ -16,8 +16,10 @@ namespace AlexaLinkHub.Web.FunctionalTests.Webhooks;
 
 /// <summary>The real app with its job server running, webhooks to loopback allowed (the receiver listens on 127.0.0.1),
 /// and a fake clock (at the real time) that tests advance to make retries due.</summary>
-public sealed class WebhookAppFixture : IAsyncLifetime
+public class WebhookAppFixture : IAsyncLifetime
 {
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
     public AlexaLinkHubFactory Factory { get; private set; } = null!;
@@ -26,7 +28,7 @@ public sealed class WebhookAppFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Factory = await AlexaLinkHubFactory.CreateAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?>
+        Factory = await AlexaLinkHubFactory.CreateAsync(Provider, new Dictionary<string, string?>
         {
             ["App:PublicBaseUrl"] = ApiFixture.PublicBaseUrl,
             ["Webhooks:AllowLoopback"] = "true",
@@ -38,6 +40,7 @@ public sealed class WebhookAppFixture : IAsyncLifetime
     {
         Platform.Dispose();
         await Factory.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 
     /// <summary>Waits for a Hangfire job to finish and returns what it returned (its <c>Result</c>).</summary>
@@ -56,6 +59,12 @@ public sealed class WebhookAppFixture : IAsyncLifetime
     }
 
     private sealed record Box(string? Value);
+}
+
+/// <summary>The same on PostgreSQL: Hangfire's storage then lives in the app database (schema <c>hangfire</c>).</summary>
+public sealed class PostgresWebhookAppFixture : WebhookAppFixture
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
 
 /// <summary>A tenant with a skill, an end user and a webhook to <see cref="Receiver"/>, arranged through the admin API.</summary>
