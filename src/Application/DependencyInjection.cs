@@ -39,6 +39,10 @@ public static class DependencyInjection
         services.TryAddScoped<Tenants.TenantRegistration>();
         services.AddOptions<Admins.AdminSignInOptions>().Bind(builder.Configuration.GetSection(Admins.AdminSignInOptions.SectionName));
         services.AddOptions<Admins.OnboardingOptions>().Bind(builder.Configuration.GetSection(Admins.OnboardingOptions.SectionName));
+        services.TryAddScoped<Webhooks.WebhookPublisher>();
+        services.AddOptions<Webhooks.WebhookOptions>().Bind(builder.Configuration.GetSection(Webhooks.WebhookOptions.SectionName));
+        services.AddOptions<Maintenance.TokenPruningOptions>().Bind(builder.Configuration.GetSection(Maintenance.TokenPruningOptions.SectionName));
+        services.AddOptions<Maintenance.AuditOptions>().Bind(builder.Configuration.GetSection(Maintenance.AuditOptions.SectionName));
         services.AddOptions<Linking.LinkingOptions>().Bind(builder.Configuration.GetSection(Linking.LinkingOptions.SectionName));
         services.AddOptions<Linking.SignInOptions>().Bind(builder.Configuration.GetSection(Linking.SignInOptions.SectionName));
         services.AddOptions<Accounts.AccountOptions>().Bind(builder.Configuration.GetSection(Accounts.AccountOptions.SectionName));

@@ -1,4 +1,5 @@
 using AlexaLinkHub.Application.Common.Interfaces;
+using AlexaLinkHub.Infrastructure.Jobs;
 using AlexaLinkHub.Infrastructure.OAuth;
 using AlexaLinkHub.Infrastructure.Persistence;
 using AlexaLinkHub.Infrastructure.Persistence.Interceptors;
@@ -26,23 +27,24 @@ public static class DependencyInjection
         var connectionString = ConnectionStrings.Resolve(builder.Configuration, database, builder.Environment.ContentRootPath);
 
         services.TryAddSingleton<TenantGuardInterceptor>();
+        services.TryAddSingleton<Jobs.OutboxJobInterceptor>();
         switch (database.Provider)
         {
             case DatabaseProvider.Sqlite:
                 services.TryAddSingleton<SqliteWriteGate>();
                 services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, options) => options
                     .UseSqlite(connectionString)
-                    .AddInterceptors(new SqlitePragmaInterceptor(database.SqliteBusyTimeoutMilliseconds), sp.GetRequiredService<TenantGuardInterceptor>()));
+                    .AddInterceptors(new SqlitePragmaInterceptor(database.SqliteBusyTimeoutMilliseconds), sp.GetRequiredService<TenantGuardInterceptor>(), sp.GetRequiredService<Jobs.OutboxJobInterceptor>()));
                 break;
             case DatabaseProvider.PostgreSql:
                 services.AddDbContext<AppDbContext, PostgreSqlAppDbContext>((sp, options) => options
                     .UseNpgsql(connectionString)
-                    .AddInterceptors(sp.GetRequiredService<TenantGuardInterceptor>()));
+                    .AddInterceptors(sp.GetRequiredService<TenantGuardInterceptor>(), sp.GetRequiredService<Jobs.OutboxJobInterceptor>()));
                 break;
             case DatabaseProvider.SqlServer:
                 services.AddDbContext<AppDbContext, SqlServerAppDbContext>((sp, options) => options
                     .UseSqlServer(connectionString)
-                    .AddInterceptors(sp.GetRequiredService<TenantGuardInterceptor>()));
+                    .AddInterceptors(sp.GetRequiredService<TenantGuardInterceptor>(), sp.GetRequiredService<Jobs.OutboxJobInterceptor>()));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Database:Provider '{database.Provider}'. Use Sqlite, PostgreSql or SqlServer.");
@@ -72,10 +74,28 @@ public static class DependencyInjection
         services.Configure<Email.EmailOptions>(builder.Configuration.GetSection(Email.EmailOptions.SectionName));
         services.AddSingleton<Email.EmailTransport>();
         services.AddScoped<IEmailOutbox, Email.EmailOutbox>();
-        services.AddHostedService<Email.EmailDispatcher>();
+        services.AddScoped<Application.Emails.IEmailDelivery, Email.EmailDelivery>();
         services.AddScoped<Application.Accounts.IUserTokens, Identity.UserTokens>();
         services.AddScoped<Application.Admins.IAdminTokens, Identity.AdminTokens>();
 
+        services.AddSingleton<Application.Webhooks.IWebhookSecretProtector, Webhooks.WebhookSecretProtector>();
+        services.AddSingleton<Webhooks.WebhookAddressGuard>();
+        services.AddScoped<Application.Webhooks.IWebhookTransport, Webhooks.WebhookTransport>();
+        services.AddHttpClient(Webhooks.WebhookTransport.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                // A redirect is a failed attempt, never followed (it could point anywhere); no proxy may bypass the guard.
+                AllowAutoRedirect = false,
+                UseProxy = false,
+                UseCookies = false,
+                ConnectTimeout = TimeSpan.FromSeconds(5),
+                ConnectCallback = sp.GetRequiredService<Webhooks.WebhookAddressGuard>().ConnectAsync,
+            })
+            // The default logging handlers write request URLs, which may carry a vendor's token.
+            .RemoveAllLoggers();
+        services.AddScoped<Application.Maintenance.ITokenPruning, OAuth.TokenPruning>();
+
+        builder.AddJobs(database, connectionString);
         builder.AddOAuthServer();
         return builder;
     }

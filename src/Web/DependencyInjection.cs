@@ -5,6 +5,7 @@ using AlexaLinkHub.Infrastructure.Persistence;
 using AlexaLinkHub.Web.Admin;
 using AlexaLinkHub.Web.Api;
 using AlexaLinkHub.Web.Hosting;
+using AlexaLinkHub.Web.Jobs;
 using AlexaLinkHub.Web.Tenancy;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -87,6 +88,7 @@ public static class DependencyInjection
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseJobsDashboard();
         app.UseMiddleware<TenantActorMiddleware>();
         app.UseTenantRateLimits();
         return app;
@@ -107,6 +109,7 @@ public static class DependencyInjection
         tenant.MapApiKeysEndpoints();
         tenant.MapAuditEndpoints();
         tenant.MapLinksEndpoints();
+        tenant.MapWebhooksEndpoints();
         return app;
     }
 

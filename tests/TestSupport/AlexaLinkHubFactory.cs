@@ -31,7 +31,10 @@ public sealed class AlexaLinkHubFactory : WebApplicationFactory<Program>
             ["Bootstrap:AdminPassword"] = AdminPassword,
             // Emails go to a folder of this test's own; the sign-up/reset rate limit is set high unless a test lowers it.
             ["Email:PickupDirectory"] = MailDirectory = Path.Combine(Path.GetTempPath(), "alh-tests", "mail-" + Guid.NewGuid().ToString("N")),
-            ["Email:PollInterval"] = "00:00:00.200",
+            // Jobs (email, webhooks) are picked up quickly; each app has its own job storage (beside its own database).
+            ["Jobs:QueuePollInterval"] = "00:00:00.200",
+            ["Jobs:SchedulePollingInterval"] = "00:00:01",
+            ["Jobs:WorkerCount"] = "2",
             ["RateLimits:AccountFormsPermitLimit"] = "1000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

@@ -41,4 +41,10 @@ public static class AuditActions
     public const string AccountUnlinked = "account.unlinked";
     public const string TokenRevoked = "token.revoked";
     public const string LinkFailed = "link.failed";
+
+    public const string WebhookCreated = "webhook.created";
+    public const string WebhookDeleted = "webhook.deleted";
+    public const string WebhookTestSent = "webhook.test_sent";
+
+    public const string AuditTrimmed = "audit.trimmed";
 }

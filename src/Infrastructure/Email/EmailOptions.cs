@@ -14,9 +14,6 @@ public sealed class EmailOptions
     public string PickupDirectory { get; set; } = "data/mail";
 
     public SmtpOptions Smtp { get; set; } = new();
-
-    /// <summary>How often the dispatcher looks for queued emails.</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 }
 
 public sealed class SmtpOptions

@@ -2,7 +2,7 @@ using AlexaLinkHub.Domain.Common;
 
 namespace AlexaLinkHub.Infrastructure.Email;
 
-/// <summary>A row of the email outbox: written with the change that caused it, delivered by <see cref="EmailDispatcher"/>.</summary>
+/// <summary>A row of the email outbox: written with the change that caused it, delivered by a job (<see cref="EmailDelivery"/>).</summary>
 public sealed class OutboundEmail : ITenantOrPlatformOwned
 {
     public const int MaxAttempts = 8;

@@ -8,6 +8,7 @@ using AlexaLinkHub.Domain.Tenants;
 using AlexaLinkHub.Domain.Users;
 using AlexaLinkHub.Infrastructure.OAuth;
 using AlexaLinkHub.Domain.Links;
+using AlexaLinkHub.Domain.Webhooks;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,6 +31,12 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     public DbSet<AccountLink> AccountLinks => Set<AccountLink>();
     public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    /// <summary>Outbox rows (emails, webhook deliveries) added in this context and not yet committed; their delivery jobs
+    /// are enqueued once the transaction that stored them commits (see <see cref="Jobs.OutboxJobInterceptor"/>).</summary>
+    internal List<Jobs.OutboxItem> PendingOutbox { get; } = [];
 
     // Read by the global query filters; EF re-evaluates them for each query against the context instance in use.
     internal Guid? CurrentTenantId => tenant.TenantId;

@@ -1,5 +1,6 @@
 using AlexaLinkHub.Application.Bootstrap;
 using AlexaLinkHub.Application.Common.Tenancy;
+using AlexaLinkHub.Infrastructure.Jobs;
 using OpenIddict.Server;
 using AlexaLinkHub.Infrastructure.Persistence;
 using Mediator;
@@ -23,6 +24,7 @@ internal static class StartupTasks
         // Build OpenIddict's options now (reading or creating the server keys) rather than in the first request.
         _ = app.Services.GetRequiredService<IOptionsMonitor<OpenIddictServerOptions>>().CurrentValue;
         await BootstrapAsync(app);
+        app.Services.RegisterRecurringJobs();
     }
 
     private static async Task BootstrapAsync(WebApplication app)

@@ -3,8 +3,10 @@ using AlexaLinkHub.Application.Common.Interfaces;
 using AlexaLinkHub.Application.Common.Tenancy;
 using AlexaLinkHub.Application.Skills;
 using AlexaLinkHub.Application.Users;
+using AlexaLinkHub.Application.Webhooks;
 using AlexaLinkHub.Domain.Audit;
 using AlexaLinkHub.Domain.Links;
+using AlexaLinkHub.Domain.Webhooks;
 using Mediator;
 using Microsoft.Extensions.Options;
 
@@ -36,6 +38,7 @@ public sealed class LinkAccountHandler(
     ITenantContext scope,
     ICurrentActor actor,
     IAuditLog audit,
+    WebhookPublisher webhooks,
     IOptions<LinkingOptions> options,
     TimeProvider clock) : ICommandHandler<LinkAccount, LinkResult>
 {
@@ -57,6 +60,7 @@ public sealed class LinkAccountHandler(
         var link = AccountLink.Create(scope.RequiredTenantId, skill.Id, skill.ClientId, user.Id, scopes, grantId, now);
         links.Add(link);
         audit.Record(AuditActions.AccountLinked, $"user:{user.Id}", $"clientId={skill.ClientId}; scopes={string.Join(' ', scopes)}; linkId={link.Id}");
+        await webhooks.PublishAsync(link.TenantId, WebhookEvents.AccountLinked, new WebhookEventData(skill.ClientId, user.Id, scopes, null), cancellationToken);
 
         // Keep the newest N live links (this one included); revoke the rest with their tokens.
         var live = await links.ListActiveAsync(user.Id, skill.Id, cancellationToken);
@@ -69,6 +73,7 @@ public sealed class LinkAccountHandler(
             {
                 old.Revoke(now, LinkRevocationReasons.TokenCap);
                 audit.Record(AuditActions.TokenRevoked, $"user:{user.Id}", $"clientId={skill.ClientId}; linkId={old.Id}; reason={LinkRevocationReasons.TokenCap}");
+                await webhooks.PublishAsync(old.TenantId, WebhookEvents.TokenRevoked, new WebhookEventData(old.ClientId, old.UserId, old.Scopes, LinkRevocationReasons.TokenCap), cancellationToken);
             }
         }
 

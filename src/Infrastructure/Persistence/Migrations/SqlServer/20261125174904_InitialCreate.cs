@@ -332,6 +332,28 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "WebhookEndpoints",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Url = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    ProtectedSecret = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Events = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookEndpoints", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebhookEndpoints_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OpenIddictTokens",
                 columns: table => new
                 {
@@ -397,6 +419,58 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                         name: "FK_AccountLinks_Tenants_TenantId",
                         column: x => x.TenantId,
                         principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EndpointId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EventType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Payload = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebhookDeliveries_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_WebhookDeliveries_WebhookEndpoints_EndpointId",
+                        column: x => x.EndpointId,
+                        principalTable: "WebhookEndpoints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookAttempts",
+                columns: table => new
+                {
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    DeliveryId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    StatusCode = table.Column<int>(type: "int", nullable: true),
+                    Error = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    DurationMs = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookAttempts", x => new { x.DeliveryId, x.Number });
+                    table.ForeignKey(
+                        name: "FK_WebhookAttempts_WebhookDeliveries_DeliveryId",
+                        column: x => x.DeliveryId,
+                        principalTable: "WebhookDeliveries",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -561,6 +635,26 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 table: "Tenants",
                 column: "Slug",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_EndpointId_CreatedAt",
+                table: "WebhookDeliveries",
+                columns: new[] { "EndpointId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_Status_NextAttemptAt",
+                table: "WebhookDeliveries",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_TenantId",
+                table: "WebhookDeliveries",
+                column: "TenantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookEndpoints_TenantId",
+                table: "WebhookEndpoints",
+                column: "TenantId");
         }
 
         /// <inheritdoc />
@@ -597,6 +691,9 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "SignInThrottles");
 
             migrationBuilder.DropTable(
+                name: "WebhookAttempts");
+
+            migrationBuilder.DropTable(
                 name: "EndUsers");
 
             migrationBuilder.DropTable(
@@ -609,10 +706,16 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "OpenIddictAuthorizations");
 
             migrationBuilder.DropTable(
-                name: "Tenants");
+                name: "WebhookDeliveries");
 
             migrationBuilder.DropTable(
                 name: "OpenIddictApplications");
+
+            migrationBuilder.DropTable(
+                name: "WebhookEndpoints");
+
+            migrationBuilder.DropTable(
+                name: "Tenants");
         }
     }
 }

@@ -332,6 +332,28 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "WebhookEndpoints",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ProtectedSecret = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Events = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookEndpoints", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebhookEndpoints_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OpenIddictTokens",
                 columns: table => new
                 {
@@ -397,6 +419,58 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.Sqlite
                         name: "FK_AccountLinks_Tenants_TenantId",
                         column: x => x.TenantId,
                         principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EndpointId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EventType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebhookDeliveries_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_WebhookDeliveries_WebhookEndpoints_EndpointId",
+                        column: x => x.EndpointId,
+                        principalTable: "WebhookEndpoints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookAttempts",
+                columns: table => new
+                {
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    DeliveryId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    StatusCode = table.Column<int>(type: "INTEGER", nullable: true),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    DurationMs = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookAttempts", x => new { x.DeliveryId, x.Number });
+                    table.ForeignKey(
+                        name: "FK_WebhookAttempts_WebhookDeliveries_DeliveryId",
+                        column: x => x.DeliveryId,
+                        principalTable: "WebhookDeliveries",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -557,6 +631,26 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.Sqlite
                 table: "Tenants",
                 column: "Slug",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_EndpointId_CreatedAt",
+                table: "WebhookDeliveries",
+                columns: new[] { "EndpointId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_Status_NextAttemptAt",
+                table: "WebhookDeliveries",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_TenantId",
+                table: "WebhookDeliveries",
+                column: "TenantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookEndpoints_TenantId",
+                table: "WebhookEndpoints",
+                column: "TenantId");
         }
 
         /// <inheritdoc />
@@ -593,6 +687,9 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.Sqlite
                 name: "SignInThrottles");
 
             migrationBuilder.DropTable(
+                name: "WebhookAttempts");
+
+            migrationBuilder.DropTable(
                 name: "EndUsers");
 
             migrationBuilder.DropTable(
@@ -605,10 +702,16 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.Sqlite
                 name: "OpenIddictAuthorizations");
 
             migrationBuilder.DropTable(
-                name: "Tenants");
+                name: "WebhookDeliveries");
 
             migrationBuilder.DropTable(
                 name: "OpenIddictApplications");
+
+            migrationBuilder.DropTable(
+                name: "WebhookEndpoints");
+
+            migrationBuilder.DropTable(
+                name: "Tenants");
         }
     }
 }

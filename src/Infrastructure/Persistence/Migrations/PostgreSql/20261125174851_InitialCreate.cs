@@ -334,6 +334,28 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "WebhookEndpoints",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Url = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    ProtectedSecret = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Events = table.Column<List<string>>(type: "text[]", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookEndpoints", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebhookEndpoints_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OpenIddictTokens",
                 columns: table => new
                 {
@@ -399,6 +421,58 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.PostgreSql
                         name: "FK_AccountLinks_Tenants_TenantId",
                         column: x => x.TenantId,
                         principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EndpointId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EventType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Payload = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebhookDeliveries_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_WebhookDeliveries_WebhookEndpoints_EndpointId",
+                        column: x => x.EndpointId,
+                        principalTable: "WebhookEndpoints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookAttempts",
+                columns: table => new
+                {
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    DeliveryId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    StatusCode = table.Column<int>(type: "integer", nullable: true),
+                    Error = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    DurationMs = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookAttempts", x => new { x.DeliveryId, x.Number });
+                    table.ForeignKey(
+                        name: "FK_WebhookAttempts_WebhookDeliveries_DeliveryId",
+                        column: x => x.DeliveryId,
+                        principalTable: "WebhookDeliveries",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -559,6 +633,26 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.PostgreSql
                 table: "Tenants",
                 column: "Slug",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_EndpointId_CreatedAt",
+                table: "WebhookDeliveries",
+                columns: new[] { "EndpointId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_Status_NextAttemptAt",
+                table: "WebhookDeliveries",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_TenantId",
+                table: "WebhookDeliveries",
+                column: "TenantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookEndpoints_TenantId",
+                table: "WebhookEndpoints",
+                column: "TenantId");
         }
 
         /// <inheritdoc />
@@ -595,6 +689,9 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.PostgreSql
                 name: "SignInThrottles");
 
             migrationBuilder.DropTable(
+                name: "WebhookAttempts");
+
+            migrationBuilder.DropTable(
                 name: "EndUsers");
 
             migrationBuilder.DropTable(
@@ -607,10 +704,16 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.PostgreSql
                 name: "OpenIddictAuthorizations");
 
             migrationBuilder.DropTable(
-                name: "Tenants");
+                name: "WebhookDeliveries");
 
             migrationBuilder.DropTable(
                 name: "OpenIddictApplications");
+
+            migrationBuilder.DropTable(
+                name: "WebhookEndpoints");
+
+            migrationBuilder.DropTable(
+                name: "Tenants");
         }
     }
 }

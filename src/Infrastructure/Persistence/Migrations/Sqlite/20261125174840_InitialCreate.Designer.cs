@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261125173441_InitialCreate")]
+    [Migration("20261125174840_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -459,6 +459,84 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("SignInThrottles", (string)null);
                 });
 
+            modelBuilder.Entity("AlexaLinkHub.Domain.Webhooks.WebhookDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EndpointId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("EndpointId", "CreatedAt");
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.ToTable("WebhookDeliveries", (string)null);
+                });
+
+            modelBuilder.Entity("AlexaLinkHub.Domain.Webhooks.WebhookEndpoint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedSecret")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("_events")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Events");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("WebhookEndpoints", (string)null);
+                });
+
             modelBuilder.Entity("AlexaLinkHub.Infrastructure.Email.OutboundEmail", b =>
                 {
                     b.Property<Guid>("Id")
@@ -890,6 +968,61 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("AlexaLinkHub.Domain.Users.SignInThrottle", b =>
+                {
+                    b.HasOne("AlexaLinkHub.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AlexaLinkHub.Domain.Webhooks.WebhookDelivery", b =>
+                {
+                    b.HasOne("AlexaLinkHub.Domain.Webhooks.WebhookEndpoint", null)
+                        .WithMany()
+                        .HasForeignKey("EndpointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AlexaLinkHub.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.OwnsMany("AlexaLinkHub.Domain.Webhooks.WebhookAttempt", "Attempts", b1 =>
+                        {
+                            b1.Property<Guid>("DeliveryId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("At")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("DurationMs")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Error")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("StatusCode")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("DeliveryId", "Number");
+
+                            b1.ToTable("WebhookAttempts", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DeliveryId");
+                        });
+
+                    b.Navigation("Attempts");
+                });
+
+            modelBuilder.Entity("AlexaLinkHub.Domain.Webhooks.WebhookEndpoint", b =>
                 {
                     b.HasOne("AlexaLinkHub.Domain.Tenants.Tenant", null)
                         .WithMany()

@@ -1,0 +1,17 @@
+namespace AlexaLinkHub.Domain.Webhooks;
+
+/// <summary>The event types a vendor can subscribe to (the same names as the audit actions they mirror), and the test
+/// event an admin sends on demand.</summary>
+public static class WebhookEvents
+{
+    public const string AccountLinked = "account.linked";
+    public const string AccountUnlinked = "account.unlinked";
+    public const string TokenRevoked = "token.revoked";
+
+    /// <summary>Sent by "send test event" only; nobody subscribes to it.</summary>
+    public const string Test = "webhook.test";
+
+    public static IReadOnlyList<string> Subscribable { get; } = [AccountLinked, AccountUnlinked, TokenRevoked];
+
+    public static bool IsSubscribable(string? type) => type is not null && Subscribable.Contains(type, StringComparer.Ordinal);
+}
