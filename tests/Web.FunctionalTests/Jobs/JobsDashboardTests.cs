@@ -27,7 +27,7 @@ public sealed class JobsDashboardTests : IAsyncLifetime
         _factory = await AlexaLinkHubFactory.CreateAsync();
         // Stands in for the admin UI's cookie sign-in: the "Admin" scheme authenticates whoever the header names.
         _app = _factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
-            services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, HeaderAdminHandler>(AdminAuthentication.AdminCookie, null)));
+            services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, HeaderAdminHandler>(AdminAuthentication.Scheme, null)));
     }
 
     public async ValueTask DisposeAsync()

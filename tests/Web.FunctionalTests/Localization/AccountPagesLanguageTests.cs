@@ -12,7 +12,7 @@ public sealed class AccountPagesLanguageTests(ApiFixture api) : IClassFixture<Ap
     private static async Task<string> NewTenantAsync(ApiFixture api)
     {
         var slug = ApiFixture.NewSlug();
-        await api.Platform.CreateTenantOkAsync(slug, LinkSetup.TenantName);
+        await api.Platform.CreateTenantOkAsync(slug, LocalizedPageSetup.TenantName);
         return slug;
     }
 

@@ -10,9 +10,9 @@ public sealed class AuthorizePageLanguageTests(ApiFixture api) : IClassFixture<A
     private const string Password = "correct horse battery";
 
     /// <summary>A browser signed in as an end user of a fresh tenant with a skill.</summary>
-    private async Task<(LinkSetup Setup, HttpClient Browser)> SignedInAsync(string? acceptLanguage)
+    private async Task<(LocalizedPageSetup Setup, HttpClient Browser)> SignedInAsync(string? acceptLanguage)
     {
-        var setup = await LinkSetup.CreateAsync(api);
+        var setup = await LocalizedPageSetup.CreateAsync(api);
         await api.Platform.CreateUserOkAsync(setup.Slug, Email);
         var browser = api.Factory.CreateApiClient(apiKey: null);
         using var signIn = await setup.SubmitLoginAsync(browser, Email, Password, acceptLanguage, inLinkFlow: true);
@@ -41,7 +41,7 @@ public sealed class AuthorizePageLanguageTests(ApiFixture api) : IClassFixture<A
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Equal(lang, page.Lang);
         Assert.Equal(dir, page.Dir);
-        Assert.Equal($"{title} · {LinkSetup.TenantName}", page.Title);
+        Assert.Equal($"{title} · {LocalizedPageSetup.TenantName}", page.Title);
         Assert.Equal(heading, page.H1);
         var scopes = page.Texts("li");
         Assert.Equal(2, scopes.Count);
@@ -75,13 +75,13 @@ public sealed class AuthorizePageLanguageTests(ApiFixture api) : IClassFixture<A
         "The request to link your Acme account is not valid. Please start again from the Alexa app.", "Details for support")]
     public async Task Authorize_UnknownClient_ShowsTheErrorPageInTheLanguage(string acceptLanguage, string title, string heading, string explanation, string details)
     {
-        var setup = await LinkSetup.CreateAsync(api);
+        var setup = await LocalizedPageSetup.CreateAsync(api);
         var browser = api.Factory.CreateApiClient(apiKey: null);
 
         var page = await TenantPage.GetAsync(browser, setup.AuthorizeUrl(clientId: "no-such-skill"), acceptLanguage);
 
         Assert.Equal(HttpStatusCode.BadRequest, page.Status);
-        Assert.Equal($"{title} · {LinkSetup.TenantName}", page.Title);
+        Assert.Equal($"{title} · {LocalizedPageSetup.TenantName}", page.Title);
         Assert.Equal(heading, page.H1);
         Assert.Contains(explanation, page.Texts("p"));
         Assert.Equal(new[] { details }, page.Texts("summary"));

@@ -37,8 +37,8 @@ public sealed class LockoutMessageTests(ShortLockoutFixture app) : IClassFixture
     {
         var slug = ApiFixture.NewSlug();
         using var platform = app.Factory.CreateApiClient();
-        await platform.CreateTenantOkAsync(slug, LinkSetup.TenantName);
-        var setup = new LinkSetup(slug, ClientId: "none");
+        await platform.CreateTenantOkAsync(slug, LocalizedPageSetup.TenantName);
+        var setup = new LocalizedPageSetup(slug, ClientId: "none");
         using var browser = app.Factory.CreateApiClient(apiKey: null);
         using var first = await setup.SubmitLoginAsync(browser, "jo@example.com", "wrong password", acceptLanguage);
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);

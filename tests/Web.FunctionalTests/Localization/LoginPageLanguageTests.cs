@@ -27,7 +27,7 @@ public sealed class LoginPageLanguageTests(ApiFixture api) : IClassFixture<ApiFi
     public async Task Login_SupportedLanguage_IsServedInThatLanguage(
         string acceptLanguage, string lang, string dir, string heading, string emailLabel, string passwordLabel, string button)
     {
-        var setup = await LinkSetup.CreateAsync(api);
+        var setup = await LocalizedPageSetup.CreateAsync(api);
 
         var page = await TenantPage.GetAsync(Browser(), setup.LoginUrl, acceptLanguage);
 
@@ -37,7 +37,7 @@ public sealed class LoginPageLanguageTests(ApiFixture api) : IClassFixture<ApiFi
         Assert.Equal(heading, page.H1);
         Assert.Equal(new[] { emailLabel, passwordLabel }, page.Texts("label"));
         Assert.Equal(new[] { button }, page.Texts("button"));
-        Assert.Equal($"{button} · {LinkSetup.TenantName}", page.Title);
+        Assert.Equal($"{button} · {LocalizedPageSetup.TenantName}", page.Title);
     }
 
     [Theory]
@@ -46,7 +46,7 @@ public sealed class LoginPageLanguageTests(ApiFixture api) : IClassFixture<ApiFi
     [InlineData("de-AT", "de", "Bei Acme anmelden", "Passwort")]
     public async Task Login_RegionalOrSecondChoiceLanguage_FallsBackToThatLanguage(string acceptLanguage, string lang, string heading, string passwordLabel)
     {
-        var setup = await LinkSetup.CreateAsync(api);
+        var setup = await LocalizedPageSetup.CreateAsync(api);
 
         var page = await TenantPage.GetAsync(Browser(), setup.LoginUrl, acceptLanguage);
 
@@ -64,7 +64,7 @@ public sealed class LoginPageLanguageTests(ApiFixture api) : IClassFixture<ApiFi
     [InlineData(null, "en-US")]
     public async Task Login_EnglishUnsupportedOrNoLanguage_IsServedInEnglish(string? acceptLanguage, string lang)
     {
-        var setup = await LinkSetup.CreateAsync(api);
+        var setup = await LocalizedPageSetup.CreateAsync(api);
 
         var page = await TenantPage.GetAsync(Browser(), setup.LoginUrl, acceptLanguage);
 
@@ -80,7 +80,7 @@ public sealed class LoginPageLanguageTests(ApiFixture api) : IClassFixture<ApiFi
     [Fact]
     public async Task Login_SecondChoiceAfterUnsupportedFirst_FollowsTheQualityOrder()
     {
-        var setup = await LinkSetup.CreateAsync(api);
+        var setup = await LocalizedPageSetup.CreateAsync(api);
 
         var page = await TenantPage.GetAsync(Browser(), setup.LoginUrl, "sw;q=1, ja;q=0.9, de;q=0.5");
 
@@ -95,7 +95,7 @@ public sealed class LoginPageLanguageTests(ApiFixture api) : IClassFixture<ApiFi
     [InlineData("en-US", "Sign in to link Car Fu with your Acme account.")]
     public async Task Login_InLinkFlow_NamesSkillAndVendorInTheirPlacesInTheLanguage(string acceptLanguage, string lead)
     {
-        var setup = await LinkSetup.CreateAsync(api);
+        var setup = await LocalizedPageSetup.CreateAsync(api);
 
         var page = await TenantPage.GetAsync(Browser(), setup.LoginUrlInLinkFlow, acceptLanguage);
 
@@ -106,7 +106,7 @@ public sealed class LoginPageLanguageTests(ApiFixture api) : IClassFixture<ApiFi
     [Fact]
     public async Task Login_LinksAndFooter_AreTranslated()
     {
-        var setup = await LinkSetup.CreateAsync(api);
+        var setup = await LocalizedPageSetup.CreateAsync(api);
         var branding = new { supportUrl = "https://acme.example/support", privacyUrl = "https://acme.example/privacy" };
         var patched = await api.Platform.PatchAsJsonAsync($"/api/v1/tenants/{setup.Slug}", new { branding }, Ct);
         await ApiAssert.AssertStatusAsync(patched, HttpStatusCode.OK);
@@ -120,7 +120,7 @@ public sealed class LoginPageLanguageTests(ApiFixture api) : IClassFixture<ApiFi
     [Fact]
     public async Task Login_NonLatinScript_IsSentAsCharactersNotNumericReferences()
     {
-        var setup = await LinkSetup.CreateAsync(api);
+        var setup = await LocalizedPageSetup.CreateAsync(api);
 
         var page = await TenantPage.GetAsync(Browser(), setup.LoginUrl, "ja-JP");
 
@@ -139,7 +139,7 @@ public sealed class LoginPageLanguageTests(ApiFixture api) : IClassFixture<ApiFi
     [InlineData("en-US", "Enter your email address.", "Enter your password.")]
     public async Task Login_EmptyFields_NamesEachMissingFieldInTheLanguage(string acceptLanguage, string emailError, string passwordError)
     {
-        var setup = await LinkSetup.CreateAsync(api);
+        var setup = await LocalizedPageSetup.CreateAsync(api);
         var browser = Browser();
 
         using var response = await setup.SubmitLoginAsync(browser, email: "", password: "", acceptLanguage);
@@ -156,7 +156,7 @@ public sealed class LoginPageLanguageTests(ApiFixture api) : IClassFixture<ApiFi
     [InlineData("en-GB", "The email or password is not correct. Use your Acme account, not your Amazon account.")]
     public async Task Login_WrongPassword_ExplainsInTheLanguage(string acceptLanguage, string message)
     {
-        var setup = await LinkSetup.CreateAsync(api);
+        var setup = await LocalizedPageSetup.CreateAsync(api);
         await api.Platform.CreateUserOkAsync(setup.Slug, "jo@example.com");
 
         using var response = await setup.SubmitLoginAsync(Browser(), "jo@example.com", "wrong password", acceptLanguage);
@@ -169,7 +169,7 @@ public sealed class LoginPageLanguageTests(ApiFixture api) : IClassFixture<ApiFi
     [Fact]
     public async Task Login_LockedOut_SaysHowManyMinutesInTheLanguage()
     {
-        var setup = await LinkSetup.CreateAsync(api);
+        var setup = await LocalizedPageSetup.CreateAsync(api);
         var browser = Browser();
         for (var attempt = 1; attempt < 5; attempt++)
         {

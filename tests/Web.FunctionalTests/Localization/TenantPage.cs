@@ -104,18 +104,18 @@ public sealed partial class TenantPage(HttpStatusCode status, string html)
 
 /// <summary>A tenant ("Acme") with a skill ("Car Fu", scopes "order a taxi on your behalf" and "read your name"), made
 /// through the admin API, and the URLs of its link flow.</summary>
-public sealed record LinkSetup(string Slug, string ClientId)
+public sealed record LocalizedPageSetup(string Slug, string ClientId)
 {
     public const string TenantName = "Acme";
     public const string SkillName = "Car Fu";
 
-    public static async Task<LinkSetup> CreateAsync(ApiFixture api)
+    public static async Task<LocalizedPageSetup> CreateAsync(ApiFixture api)
     {
         var slug = ApiFixture.NewSlug();
         await api.Platform.CreateTenantOkAsync(slug, TenantName);
         var clientId = SkillBodies.NewClientId();
         await api.Platform.RegisterSkillOkAsync(slug, SkillBodies.Valid(clientId, SkillName));
-        return new LinkSetup(slug, clientId);
+        return new LocalizedPageSetup(slug, clientId);
     }
 
     public string LoginUrl => $"/t/{Slug}/login";

@@ -104,9 +104,9 @@ public sealed partial class WebhookScenario
     public static async Task<WebhookScenario> CreateAsync(WebhookAppFixture app, WebhookReceiver receiver, params string[] events)
     {
         var slug = ApiFixture.NewSlug();
-        var tenant = await app.Platform.CreateTenantOkAsync(slug, LinkSetup.TenantName);
+        var tenant = await app.Platform.CreateTenantOkAsync(slug, LocalizedPageSetup.TenantName);
         var clientId = SkillBodies.NewClientId();
-        var skill = await app.Platform.RegisterSkillOkAsync(slug, SkillBodies.Valid(clientId, LinkSetup.SkillName));
+        var skill = await app.Platform.RegisterSkillOkAsync(slug, SkillBodies.Valid(clientId, LocalizedPageSetup.SkillName));
         var email = $"jo@{slug}.example";
         var user = await app.Platform.CreateUserOkAsync(slug, email);
         var created = await ApiAssert.JsonAsync(
@@ -120,7 +120,7 @@ public sealed partial class WebhookScenario
     /// access token from the redirect's fragment.</summary>
     public async Task<string> LinkAsync()
     {
-        var setup = new LinkSetup(Slug, ClientId);
+        var setup = new LocalizedPageSetup(Slug, ClientId);
         using var browser = App.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         using (var signIn = await setup.SubmitLoginAsync(browser, Email, Password, acceptLanguage: null, inLinkFlow: true))
             Assert.Equal(HttpStatusCode.Found, signIn.StatusCode);
