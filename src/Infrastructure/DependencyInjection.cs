@@ -32,9 +32,11 @@ public static class DependencyInjection
         {
             case DatabaseProvider.Sqlite:
                 services.TryAddSingleton<SqliteWriteGate>();
+                // One interceptor for the process: it remembers which pooled connections already have their pragmas.
+                var pragmas = new SqlitePragmaInterceptor(database.SqliteBusyTimeoutMilliseconds);
                 services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, options) => options
                     .UseSqlite(connectionString)
-                    .AddInterceptors(new SqlitePragmaInterceptor(database.SqliteBusyTimeoutMilliseconds), sp.GetRequiredService<TenantGuardInterceptor>(), sp.GetRequiredService<Jobs.OutboxJobInterceptor>()));
+                    .AddInterceptors(pragmas, sp.GetRequiredService<TenantGuardInterceptor>(), sp.GetRequiredService<Jobs.OutboxJobInterceptor>()));
                 break;
             case DatabaseProvider.PostgreSql:
                 services.AddDbContext<AppDbContext, PostgreSqlAppDbContext>((sp, options) => options

@@ -28,6 +28,30 @@ public sealed class SqliteConcurrencyTests
     }
 
     [Fact]
+    public async Task Pragmas_OnPooledReuseAndOnFreshPhysicalConnections_StaySet()
+    {
+        // The pragmas run once per physical connection: a pooled connection handed out again keeps them, and a new
+        // physical connection (after the pool is cleared) gets them anew.
+        await using var app = await AppServices.CreateAsync(DatabaseProvider.Sqlite);
+        (string? BusyTimeout, string? ForeignKeys) expected = (new DatabaseOptions().SqliteBusyTimeoutMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture), "1");
+
+        async Task<(string? BusyTimeout, string? ForeignKeys)> ReadAsync() => await app.QueryAsync(TestScope.Platform, async db =>
+        {
+            await db.Database.OpenConnectionAsync(Ct);
+            return (await PragmaAsync(db, "busy_timeout"), await PragmaAsync(db, "foreign_keys"));
+        });
+
+        var first = await ReadAsync();
+        var reused = await ReadAsync();
+        SqliteConnection.ClearAllPools();
+        var fresh = await ReadAsync();
+
+        Assert.Equal(expected, first);
+        Assert.Equal(expected, reused);
+        Assert.Equal(expected, fresh);
+    }
+
+    [Fact]
     public async Task DatabaseFile_AfterMigration_StaysInWalModeForAnyConnection()
     {
         await using var app = await AppServices.CreateAsync(DatabaseProvider.Sqlite);
