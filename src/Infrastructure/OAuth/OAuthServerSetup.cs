@@ -63,7 +63,11 @@ internal static class OAuthServerSetup
                     .AddEventHandler(IssueRefreshTokens.Descriptor)
                     .AddEventHandler(AttachIntrospectionDetails.Descriptor)
                     .AddEventHandler(RejectForeignRevocation.Descriptor)
-                    .AddEventHandler(EndLinkOnClientRevocation.Descriptor);
+                    .AddEventHandler(EndLinkOnClientRevocation.Descriptor)
+                    .AddEventHandler(StripErrorUri<OpenIddictServerEvents.ApplyTokenResponseContext>.Descriptor)
+                    .AddEventHandler(StripErrorUri<OpenIddictServerEvents.ApplyIntrospectionResponseContext>.Descriptor)
+                    .AddEventHandler(StripErrorUri<OpenIddictServerEvents.ApplyRevocationResponseContext>.Descriptor)
+                    .AddEventHandler(StripErrorUri<OpenIddictServerEvents.ApplyUserInfoResponseContext>.Descriptor);
 
                 var aspNetCore = options.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()

@@ -119,6 +119,8 @@ public static class CodeFlow
         var answer = await ReadAsync(response, status);
         Assert.Equal(error, answer.Error);
         Assert.False(answer.Body.TryGetProperty("access_token", out _), answer.Text);
+        // The error code and description are the contract; no pointer to a third party's documentation site.
+        Assert.False(answer.Body.TryGetProperty("error_uri", out _), answer.Text);
         return answer;
     }
 

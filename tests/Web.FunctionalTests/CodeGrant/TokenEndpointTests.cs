@@ -54,6 +54,7 @@ public sealed class TokenEndpointTests(CodeGrantFixture app) : IClassFixture<Cod
         var challenge = Assert.Single(response.Headers.WwwAuthenticate);
         Assert.Equal("Basic", challenge.Scheme);
         Assert.StartsWith("error=\"invalid_client\", error_description=\"The specified client credentials are invalid.\"", challenge.Parameter, StringComparison.Ordinal);
+        Assert.DoesNotContain("error_uri", challenge.Parameter, StringComparison.Ordinal);
     }
 
     [Fact]

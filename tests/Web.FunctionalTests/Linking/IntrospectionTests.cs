@@ -161,5 +161,6 @@ public sealed class IntrospectionTests(ApiFixture api) : IClassFixture<ApiFixtur
         using var error = JsonDocument.Parse(text);
         Assert.Equal("invalid_client", error.RootElement.Str("error"));
         Assert.DoesNotContain("active", text, StringComparison.Ordinal);
+        Assert.False(error.RootElement.TryGetProperty("error_uri", out _), text);
     }
 }

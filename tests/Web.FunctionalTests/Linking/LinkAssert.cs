@@ -118,6 +118,7 @@ public static class LinkAssert
         var challenge = Assert.Single(response.Headers.WwwAuthenticate);
         Assert.Equal("Bearer", challenge.Scheme);
         Assert.Contains("error=\"invalid_token\"", challenge.Parameter, StringComparison.Ordinal);
+        Assert.DoesNotContain("error_uri", challenge.Parameter, StringComparison.Ordinal);
     }
 
     public static async Task<HttpResponseMessage> UserInfoAsync(HttpClient http, string slug, string token)
