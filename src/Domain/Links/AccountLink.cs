@@ -70,4 +70,8 @@ public static class LinkRevocationReasons
     public const string SkillRevocation = "skill_revocation";
     public const string UserDeleted = "user_deleted";
     public const string ClientRevocation = "client_revocation";
+
+    /// <summary>A redeemed authorization code, or a refresh token past its reuse leeway, was presented again; the OAuth
+    /// server revoked every token of the grant.</summary>
+    public const string TokenReplay = "token_replay";
 }

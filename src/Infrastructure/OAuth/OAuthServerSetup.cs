@@ -64,6 +64,8 @@ internal static class OAuthServerSetup
                     .AddEventHandler(AttachIntrospectionDetails.Descriptor)
                     .AddEventHandler(RejectForeignRevocation.Descriptor)
                     .AddEventHandler(EndLinkOnClientRevocation.Descriptor)
+                    .AddEventHandler(EndLinkOnTokenReplay.NoteReplay.Descriptor)
+                    .AddEventHandler(EndLinkOnTokenReplay.EndLink.Descriptor)
                     .AddEventHandler(StripErrorUri<OpenIddictServerEvents.ApplyTokenResponseContext>.Descriptor)
                     .AddEventHandler(StripErrorUri<OpenIddictServerEvents.ApplyIntrospectionResponseContext>.Descriptor)
                     .AddEventHandler(StripErrorUri<OpenIddictServerEvents.ApplyRevocationResponseContext>.Descriptor)

@@ -67,6 +67,11 @@ internal sealed class UnitOfWork(AppDbContext db, SqliteWriteGate? sqliteGate = 
         {
             await db.SaveChangesAsync(cancellationToken);
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A concurrency token (e.g. a link's RevokedAt) changed since it was read: another request got there first.
+            throw new ConflictException("This record was changed by another request at the same time. Reload it and try again.");
+        }
         catch (DbUpdateException ex) when (IsUniqueViolation(ex))
         {
             // Two requests raced past the existence check; the unique index decided. Report it like the check would.

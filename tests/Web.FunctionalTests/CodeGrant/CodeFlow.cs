@@ -124,6 +124,20 @@ public static class CodeFlow
         return answer;
     }
 
+    /// <summary>The OAuth server ended the grant on its own (a replayed code or refresh token): the user's one link reads
+    /// revoked with that reason, none of its tokens is valid any more, and the skill is the audited actor.</summary>
+    public static async Task AssertLinkEndedAsync(HttpClient platform, LinkSetup setup, string reason)
+    {
+        var links = await ApiAssert.JsonAsync(await platform.GetAsync($"/api/v1/tenants/{setup.Slug}/users/{setup.User.Id}/links", Ct), HttpStatusCode.OK);
+        var link = Assert.Single(links.EnumerateArray());
+        Assert.NotEqual(JsonValueKind.Null, link.GetProperty("revokedAt").ValueKind);
+        Assert.Equal(reason, link.Str("revokedReason"));
+        Assert.All(link.GetProperty("tokens").EnumerateArray(), t => Assert.NotEqual("valid", t.Str("status")));
+        var audited = Assert.Single(await LinkAssert.AuditAsync(platform, setup.Slug, "token.revoked"));
+        Assert.Equal($"client:{setup.Skill.ClientId}", audited.Str("actor"));
+        Assert.StartsWith($"clientId={setup.Skill.ClientId}; linkId={link.GetProperty("id").GetGuid()}; reason={reason}", audited.Str("details"), StringComparison.Ordinal);
+    }
+
     /// <summary>Redeems a fresh code for tokens (the common arrangement of the refresh tests).</summary>
     public static async Task<TokenResponse> LinkForTokensAsync(this AlexaLinkHubFactory factory, HttpClient http, LinkSetup setup)
     {

@@ -34,6 +34,13 @@ public sealed class ConcurrencyTests
         Assert.Equal(Requests - 1, statuses.Count(s => s == HttpStatusCode.BadRequest));
         foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.OK))
             Assert.Equal("invalid_grant", (await CodeFlow.ErrorAsync(refused, "invalid_grant")).Error);
-        await CodeFlow.TokensAsync(responses.Single(r => r.StatusCode == HttpStatusCode.OK));
+        var winner = await CodeFlow.TokensAsync(responses.Single(r => r.StatusCode == HttpStatusCode.OK));
+
+        // A loser that arrived after the winner's redemption is a replay and ends the grant; one that raced it loses on
+        // the conditional update and ends nothing. Either way the link tells the truth about its tokens, once.
+        if (await Linking.LinkAssert.IsActiveAsync(app.Http, setup.Skill, winner.AccessToken))
+            Assert.Empty(await Linking.LinkAssert.AuditAsync(app.Http, setup.Slug, "token.revoked"));
+        else
+            await CodeFlow.AssertLinkEndedAsync(app.Http, setup, "token_replay");
     }
 }

@@ -35,6 +35,10 @@ public sealed class RefreshOverTimeTests
         clock.Advance(TimeSpan.FromMinutes(50));
         var next = await CodeFlow.TokensAsync(await CodeFlow.RefreshAsync(http, setup.Skill, retry.RefreshToken));
         Assert.True(await LinkAssert.IsActiveAsync(http, setup.Skill, next.AccessToken));
+        // A retry inside the leeway is no replay: the link stays, nothing is revoked.
+        var links = await ApiAssert.JsonAsync(await http.GetAsync($"/api/v1/tenants/{setup.Slug}/users/{setup.User.Id}/links", Ct), HttpStatusCode.OK);
+        Assert.Equal(JsonValueKind.Null, Assert.Single(links.EnumerateArray()).GetProperty("revokedAt").ValueKind);
+        Assert.Empty(await LinkAssert.AuditAsync(http, setup.Slug, "token.revoked"));
     }
 
     [Fact]
@@ -54,6 +58,7 @@ public sealed class RefreshOverTimeTests
         Assert.False(await LinkAssert.IsActiveAsync(http, setup.Skill, rotated.AccessToken));
         var next = await CodeFlow.ErrorAsync(await CodeFlow.RefreshAsync(http, setup.Skill, rotated.RefreshToken), "invalid_grant");
         Assert.Equal("The specified refresh token is no longer valid.", next.ErrorDescription);
+        await CodeFlow.AssertLinkEndedAsync(http, setup, "token_replay");
     }
 
     [Fact]

@@ -117,6 +117,8 @@ public sealed class TokenEndpointTests(CodeGrantFixture app) : IClassFixture<Cod
         Assert.False(await LinkAssert.IsActiveAsync(Http, setup.Skill, first.RefreshToken));
         var refresh = await CodeFlow.ErrorAsync(await CodeFlow.RefreshAsync(Http, setup.Skill, first.RefreshToken), "invalid_grant");
         Assert.Equal("The specified refresh token is no longer valid.", refresh.ErrorDescription);
+        // The link ends with its tokens, so the admin views and the vendor's webhook tell the truth.
+        await CodeFlow.AssertLinkEndedAsync(Http, setup, "token_replay");
     }
 
     [Fact]

@@ -23,6 +23,6 @@ internal sealed class EndLinkOnClientRevocation(ISender sender, ActorContext act
         if (context.IsRejected || context.GenericTokenPrincipal?.GetAuthorizationId() is not { Length: > 0 } grantId)
             return;
         actor.Set($"client:{context.Request.ClientId}", false, [], actor.SourceIp);
-        await sender.Send(new RecordClientRevocation(grantId), context.CancellationToken);
+        await sender.Send(new EndLinkOfGrant(grantId, Domain.Links.LinkRevocationReasons.ClientRevocation), context.CancellationToken);
     }
 }

@@ -21,6 +21,9 @@ internal sealed class AccountLinkConfiguration : IEntityTypeConfiguration<Accoun
         builder.Property(l => l.ClientId).HasMaxLength(ClientId.MaxLength).IsRequired();
         builder.Property(l => l.GrantId).HasMaxLength(64).IsRequired();
         builder.HasIndex(l => l.GrantId).IsUnique();
+        // A link ends once: two revocations racing on separate connections (a replayed code redeemed many times at once,
+        // an admin and the skill revoking together) cannot both mark it, audit it and tell the vendor.
+        builder.Property(l => l.RevokedAt).IsConcurrencyToken();
         builder.HasIndex(l => new { l.TenantId, l.UserId, l.SkillId });
         builder.HasIndex(l => new { l.TenantId, l.SkillId, l.RevokedAt });
         // The dashboard's links-per-day chart reads a tenant's links by date.

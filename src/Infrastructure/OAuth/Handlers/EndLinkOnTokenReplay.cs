@@ -1,0 +1,77 @@
+using AlexaLinkHub.Application.Common.Exceptions;
+using AlexaLinkHub.Application.Common.Tenancy;
+using AlexaLinkHub.Application.Linking;
+using AlexaLinkHub.Domain.Links;
+using Mediator;
+using OpenIddict.Abstractions;
+using OpenIddict.Server;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+using static OpenIddict.Server.OpenIddictServerEvents;
+
+namespace AlexaLinkHub.Infrastructure.OAuth.Handlers;
+
+/// <summary>When a redeemed authorization code, or a refresh token past its reuse leeway, comes back to the token
+/// endpoint, OpenIddict revokes every token of the grant (RFC 6749 §4.1.2, §10.4) and answers <c>invalid_grant</c> —
+/// but our link would still read "active" and the vendor would never hear of it. <see cref="NoteReplay"/> recognises the
+/// replay just before OpenIddict acts on it (the same rule OpenIddict applies); <see cref="EndLink"/> ends the link
+/// (<c>token_replay</c>: audited, <c>token.revoked</c> webhook) once the error answer is on its way.</summary>
+internal static class EndLinkOnTokenReplay
+{
+    private const string ReplayedGrantProperty = "alh:replayed_grant";
+
+    internal sealed class NoteReplay(IOpenIddictTokenManager tokens) : IOpenIddictServerHandler<ValidateTokenContext>
+    {
+        public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
+            OpenIddictServerHandlerDescriptor.CreateBuilder<ValidateTokenContext>()
+                .UseScopedHandler<NoteReplay>()
+                .SetOrder(OpenIddictServerHandlers.Protection.ValidateTokenEntry.Descriptor.Order - 1)
+                .SetType(OpenIddictServerHandlerType.Custom)
+                .Build();
+
+        public async ValueTask HandleAsync(ValidateTokenContext context)
+        {
+            if (context.EndpointType is not OpenIddictServerEndpointType.Token || context.IsRejected
+                || string.IsNullOrEmpty(context.TokenId) || string.IsNullOrEmpty(context.AuthorizationId) || context.Principal is null)
+                return;
+            var token = await tokens.FindByIdAsync(context.TokenId, context.CancellationToken);
+            if (token is null || !await tokens.HasStatusAsync(token, Statuses.Redeemed, context.CancellationToken))
+                return;
+            if (context.Principal.HasTokenType(TokenTypeIdentifiers.RefreshToken) && await WithinReuseLeewayAsync(context, token))
+                return;
+            context.Transaction.SetProperty(ReplayedGrantProperty, context.AuthorizationId);
+        }
+
+        private async ValueTask<bool> WithinReuseLeewayAsync(ValidateTokenContext context, object token)
+        {
+            if (context.Options.RefreshTokenReuseLeeway is not { } leeway)
+                return false;
+            var redeemed = await tokens.GetRedemptionDateAsync(token, context.CancellationToken);
+            return redeemed is null || context.Options.TimeProvider.GetUtcNow() < redeemed + leeway;
+        }
+    }
+
+    internal sealed class EndLink(ISender sender, ActorContext actor) : IOpenIddictServerHandler<ApplyTokenResponseContext>
+    {
+        public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
+            OpenIddictServerHandlerDescriptor.CreateBuilder<ApplyTokenResponseContext>()
+                .UseScopedHandler<EndLink>()
+                .SetOrder(int.MinValue + 100_000)
+                .SetType(OpenIddictServerHandlerType.Custom)
+                .Build();
+
+        public async ValueTask HandleAsync(ApplyTokenResponseContext context)
+        {
+            if (string.IsNullOrEmpty(context.Error) || context.Transaction.GetProperty<string>(ReplayedGrantProperty) is not { Length: > 0 } grantId)
+                return;
+            actor.Set($"client:{context.Request?.ClientId}", false, [], actor.SourceIp);
+            try
+            {
+                await sender.Send(new EndLinkOfGrant(grantId, LinkRevocationReasons.TokenReplay), context.CancellationToken);
+            }
+            catch (ConflictException)
+            {
+                // Many replays of one code at once: another request ended the link a moment ago. Nothing left to do.
+            }
+        }
+    }
+}
