@@ -18,6 +18,9 @@ public sealed class AdminSignInOptions
     public int MaxFailedAttempts { get; set; } = 5;
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
     public TimeSpan InvitationLifetime { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How long a "forgot password" link works (single use either way).</summary>
+    public TimeSpan PasswordResetLifetime { get; set; } = TimeSpan.FromHours(1);
 }
 
 /// <summary>Configuration section <c>Onboarding</c>.</summary>

@@ -34,6 +34,8 @@ public static class AuditActions
     public const string AdminInvited = "admin.invited";
     public const string AdminMembershipAdded = "admin.membership_added";
     public const string AdminInvitationAccepted = "admin.invitation_accepted";
+    public const string AdminPasswordResetRequested = "admin.password_reset_requested";
+    public const string AdminPasswordReset = "admin.password_reset";
     public const string AdminSignedIn = "admin.signed_in";
     public const string AdminSignInFailed = "admin.sign_in_failed";
 

@@ -59,13 +59,13 @@ internal sealed class OAuthGrants(
         var rows = await db.Set<OAuthToken>().AsNoTracking()
             .Where(t => t.Authorization != null && ids.Contains(t.Authorization.Id))
             .OrderBy(t => t.CreationDate)
-            .Select(t => new { t.Id, GrantId = t.Authorization!.Id, t.Type, t.Status, t.CreationDate, t.ExpirationDate })
+            .Select(t => new { t.Id, GrantId = t.Authorization!.Id, GrantStatus = t.Authorization.Status, t.Type, t.Status, t.CreationDate, t.ExpirationDate })
             .ToListAsync(cancellationToken);
         return rows.Select(r => new TokenInfo(
             r.Id.ToString(),
             r.GrantId.ToString(),
             r.Type ?? "unknown",
-            EffectiveStatus(r.Status, r.ExpirationDate),
+            EffectiveStatus(r.Status, r.GrantStatus, r.ExpirationDate),
             Utc(r.CreationDate),
             Utc(r.ExpirationDate))).ToList();
     }
@@ -79,8 +79,15 @@ internal sealed class OAuthGrants(
         return grant?.ToString();
     }
 
-    private string EffectiveStatus(string? status, DateTime? expires) =>
-        status == Statuses.Valid && expires is { } e && Utc(e) <= clock.GetUtcNow() ? "expired" : status ?? "unknown";
+    /// <summary>What the token is worth now. A token of a revoked grant is revoked whatever its own row says: OpenIddict
+    /// checks the grant on every use, and a token issued in the same instant as the grant's revocation (a code replayed
+    /// while its first redemption was still writing tokens) can outlive the revocation's update of the token rows.</summary>
+    private string EffectiveStatus(string? status, string? grantStatus, DateTime? expires) => status switch
+    {
+        Statuses.Valid when grantStatus is not Statuses.Valid => Statuses.Revoked,
+        Statuses.Valid when expires is { } e && Utc(e) <= clock.GetUtcNow() => "expired",
+        _ => status ?? "unknown",
+    };
 
     private static DateTimeOffset? Utc(DateTime? value) =>
         value is { } v ? new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)) : null;

@@ -21,6 +21,8 @@ internal static class AdminAreaSetup
             conventions.AllowAnonymousToAreaPage("Admin", "/Login");
             conventions.AllowAnonymousToAreaPage("Admin", "/SignUp");
             conventions.AllowAnonymousToAreaPage("Admin", "/Invitation");
+            conventions.AllowAnonymousToAreaPage("Admin", "/ForgotPassword");
+            conventions.AllowAnonymousToAreaPage("Admin", "/ResetPassword");
             conventions.AddAreaFolderApplicationModelConvention("Admin", "/", model => model.Filters.Add(new AdminPageFilter()));
         });
         return services;

@@ -7,6 +7,8 @@ public static class AdminPaths
     public const string Login = "/admin/login";
     public const string Logout = "/admin/logout";
     public const string SignUp = "/admin/signup";
+    public const string ForgotPassword = "/admin/forgot-password";
+    public const string ResetPassword = "/admin/reset-password";
     public const string Tenants = "/admin/tenants";
 
     public static string Tenant(string slug) => $"/admin/t/{Uri.EscapeDataString(slug)}";

@@ -41,6 +41,10 @@ public sealed class ConcurrencyTests
         if (await Linking.LinkAssert.IsActiveAsync(app.Http, setup.Skill, winner.AccessToken))
             Assert.Empty(await Linking.LinkAssert.AuditAsync(app.Http, setup.Slug, "token.revoked"));
         else
+        {
             await CodeFlow.AssertLinkEndedAsync(app.Http, setup, "token_replay");
+            // Even a refresh token the winner wrote after the replay's revocation is dead: its grant is revoked.
+            await CodeFlow.ErrorAsync(await CodeFlow.RefreshAsync(app.Http, setup.Skill, winner.RefreshToken), "invalid_grant");
+        }
     }
 }

@@ -33,7 +33,7 @@ public sealed class AcceptAdminInvitationHandler(
 {
     public async ValueTask<AdminIdentity?> Handle(AcceptAdminInvitation command, CancellationToken cancellationToken)
     {
-        var admin = await InvitationCheck.AdminForAsync(tokens, admins, clock, options.Value.InvitationLifetime, command.Token, cancellationToken);
+        var admin = await AdminTokenCheck.AdminForAsync(tokens.ReadInvitation, admins, clock, options.Value.InvitationLifetime, command.Token, cancellationToken);
         if (admin is null)
             return null;
         admin.SetPasswordHash(hasher.Hash(command.Password));
@@ -43,13 +43,14 @@ public sealed class AcceptAdminInvitationHandler(
     }
 }
 
-internal static class InvitationCheck
+internal static class AdminTokenCheck
 {
-    /// <summary>The enabled admin a genuine, unexpired, unused invitation token names.</summary>
+    /// <summary>The enabled admin a genuine, unexpired, unused admin token (invitation or password reset, as
+    /// <paramref name="read"/> decides) names.</summary>
     public static async Task<AdminUser?> AdminForAsync(
-        IAdminTokens tokens, IAdminUserRepository admins, TimeProvider clock, TimeSpan lifetime, string token, CancellationToken cancellationToken)
+        Func<string, AdminTokenClaims?> read, IAdminUserRepository admins, TimeProvider clock, TimeSpan lifetime, string token, CancellationToken cancellationToken)
     {
-        var claims = string.IsNullOrWhiteSpace(token) ? null : tokens.ReadInvitation(token);
+        var claims = string.IsNullOrWhiteSpace(token) ? null : read(token);
         if (claims is null)
             return null;
         var age = clock.GetUtcNow() - claims.IssuedAt;

@@ -13,7 +13,7 @@ public sealed class GetAdminInvitationHandler(IAdminUserRepository admins, IAdmi
 {
     public async ValueTask<AdminInvitation?> Handle(GetAdminInvitation query, CancellationToken cancellationToken)
     {
-        var admin = await InvitationCheck.AdminForAsync(tokens, admins, clock, options.Value.InvitationLifetime, query.Token, cancellationToken);
+        var admin = await AdminTokenCheck.AdminForAsync(tokens.ReadInvitation, admins, clock, options.Value.InvitationLifetime, query.Token, cancellationToken);
         return admin is null ? null : new AdminInvitation(admin.Email);
     }
 }

@@ -8,7 +8,7 @@ namespace AlexaLinkHub.Application.Admins;
 internal static class AdminEmails
 {
     public static OutgoingEmail Invitation(Tenant tenant, string to, string link) => Compose(
-        tenant, to,
+        tenant.Id, to,
         $"You are invited to administer {tenant.DisplayName} on AlexaLinkHub",
         $"You have been invited to administer {tenant.DisplayName} ({tenant.Slug}): its Alexa skills, branding, users and tokens.",
         "Choose your password",
@@ -16,14 +16,27 @@ internal static class AdminEmails
         "The link works once and expires in 7 days. If you did not expect this invitation, ignore this email.");
 
     public static OutgoingEmail MembershipAdded(Tenant tenant, string to, string link) => Compose(
-        tenant, to,
+        tenant.Id, to,
         $"You can now administer {tenant.DisplayName} on AlexaLinkHub",
         $"Your admin account now also gives you access to {tenant.DisplayName} ({tenant.Slug}). Sign in with your existing password.",
         $"Open {tenant.DisplayName}",
         link,
         "If you did not expect this, tell the person who added you.");
 
-    private static OutgoingEmail Compose(Tenant tenant, string to, string subject, string intro, string action, string link, string footnote)
+    /// <summary>A "forgot password" link. Not a tenant's email: an admin may belong to several tenants, or to none.</summary>
+    public static OutgoingEmail PasswordReset(string to, string link, TimeSpan lifetime) => Compose(
+        null, to,
+        "Reset your AlexaLinkHub admin password",
+        "Someone (hopefully you) asked to reset the password of your AlexaLinkHub admin account.",
+        "Choose a new password",
+        link,
+        $"The link works once and expires in {Describe(lifetime)}. If you did not ask for it, ignore this email: your password stays as it is.");
+
+    private static string Describe(TimeSpan lifetime) => lifetime.TotalMinutes < 120
+        ? $"{Math.Max(1, (int)Math.Round(lifetime.TotalMinutes))} minutes"
+        : $"{(int)Math.Round(lifetime.TotalHours)} hours";
+
+    private static OutgoingEmail Compose(Guid? tenantId, string to, string subject, string intro, string action, string link, string footnote)
     {
         static string E(string value) => WebUtility.HtmlEncode(value);
         var text = $"Hello,\n\n{intro}\n\n{action}: {link}\n\n{footnote}\n\n— AlexaLinkHub\n";
@@ -37,6 +50,6 @@ internal static class AdminEmails
             <p>— AlexaLinkHub</p>
             </div></body></html>
             """;
-        return new OutgoingEmail(tenant.Id, to, subject, text, html, "AlexaLinkHub");
+        return new OutgoingEmail(tenantId, to, subject, text, html, "AlexaLinkHub");
     }
 }

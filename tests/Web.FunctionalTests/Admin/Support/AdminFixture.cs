@@ -3,6 +3,7 @@ using System.Text.Json;
 using AlexaLinkHub.TestSupport;
 using AlexaLinkHub.Web.FunctionalTests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AlexaLinkHub.Web.FunctionalTests.Admin.Support;
 
@@ -18,10 +19,16 @@ public class AdminFixture : IAsyncLifetime
 
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>The app's clock when a derived fixture drives time (<see cref="CreateClock"/>); null on the real clock.</summary>
+    public FakeTimeProvider? Clock { get; private set; }
+
+    protected virtual FakeTimeProvider? CreateClock() => null;
+
     public async ValueTask InitializeAsync()
     {
         var settings = new Dictionary<string, string?>(Settings) { ["App:PublicBaseUrl"] = ApiFixture.PublicBaseUrl };
-        _factory = await AlexaLinkHubFactory.CreateAsync(settings: settings);
+        Clock = CreateClock();
+        _factory = await AlexaLinkHubFactory.CreateAsync(settings: settings, clock: Clock);
         Platform = _factory.CreateApiClient();
     }
 
