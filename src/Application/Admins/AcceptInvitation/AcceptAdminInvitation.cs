@@ -34,12 +34,7 @@ public sealed class AcceptAdminInvitationHandler(
     public async ValueTask<AdminIdentity?> Handle(AcceptAdminInvitation command, CancellationToken cancellationToken)
     {
         var admin = await AdminTokenCheck.AdminForAsync(tokens.ReadInvitation, admins, clock, options.Value.InvitationLifetime, command.Token, cancellationToken);
-        if (admin is null)
-            return null;
-        admin.SetPasswordHash(hasher.Hash(command.Password));
-        admin.RecordSuccessfulSignIn();
-        audit.Record(AuditActions.AdminInvitationAccepted, $"admin:{admin.Email}");
-        return AdminIdentity.From(admin);
+        return admin is null ? null : AdminTokenCheck.ChoosePassword(admin, command.Password, hasher, audit, AuditActions.AdminInvitationAccepted);
     }
 }
 
@@ -58,5 +53,15 @@ internal static class AdminTokenCheck
             return null;
         var admin = await admins.FindByIdAsync(claims.AdminId, cancellationToken);
         return admin is { Enabled: true } && string.Equals(admin.SecurityStamp, claims.SecurityStamp, StringComparison.Ordinal) ? admin : null;
+    }
+
+    /// <summary>The admin of a genuine link chooses a password: a new hash (and security stamp — the link is spent and
+    /// other sessions end), any lockout lifted, audited.</summary>
+    public static AdminIdentity ChoosePassword(AdminUser admin, string password, IPasswordHasher hasher, IAuditLog audit, string action)
+    {
+        admin.SetPasswordHash(hasher.Hash(password));
+        admin.RecordSuccessfulSignIn();
+        audit.Record(action, $"admin:{admin.Email}");
+        return AdminIdentity.From(admin);
     }
 }

@@ -46,11 +46,6 @@ public sealed class ResetAdminPasswordHandler(
     public async ValueTask<AdminIdentity?> Handle(ResetAdminPassword command, CancellationToken cancellationToken)
     {
         var admin = await AdminTokenCheck.AdminForAsync(tokens.ReadPasswordReset, admins, clock, options.Value.PasswordResetLifetime, command.Token, cancellationToken);
-        if (admin is null)
-            return null;
-        admin.SetPasswordHash(hasher.Hash(command.Password));
-        admin.RecordSuccessfulSignIn();
-        audit.Record(AuditActions.AdminPasswordReset, $"admin:{admin.Email}");
-        return AdminIdentity.From(admin);
+        return admin is null ? null : AdminTokenCheck.ChoosePassword(admin, command.Password, hasher, audit, AuditActions.AdminPasswordReset);
     }
 }
