@@ -66,6 +66,7 @@ internal static class OAuthServerSetup
                     .AddEventHandler(EndLinkOnClientRevocation.Descriptor)
                     .AddEventHandler(EndLinkOnTokenReplay.NoteReplay.Descriptor)
                     .AddEventHandler(EndLinkOnTokenReplay.EndLink.Descriptor)
+                    .AddEventHandler(StripErrorUri<OpenIddictServerEvents.ApplyAuthorizationResponseContext>.Descriptor)
                     .AddEventHandler(StripErrorUri<OpenIddictServerEvents.ApplyTokenResponseContext>.Descriptor)
                     .AddEventHandler(StripErrorUri<OpenIddictServerEvents.ApplyIntrospectionResponseContext>.Descriptor)
                     .AddEventHandler(StripErrorUri<OpenIddictServerEvents.ApplyRevocationResponseContext>.Descriptor)

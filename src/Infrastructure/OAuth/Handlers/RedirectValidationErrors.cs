@@ -27,9 +27,6 @@ internal sealed class RedirectValidationErrors(IOpenIddictApplicationManager app
 
     public async ValueTask HandleAsync(ApplyAuthorizationResponseContext context)
     {
-        // OpenIddict points every error at its own documentation site; Alexa and vendors get no use from it.
-        if (!string.IsNullOrEmpty(context.Error))
-            context.Response.ErrorUri = null;
         if (context.Request is null || !string.IsNullOrEmpty(context.RedirectUri) || string.IsNullOrEmpty(context.Error))
             return;
         // A repeated parameter makes the request itself untrustworthy: never redirect it.

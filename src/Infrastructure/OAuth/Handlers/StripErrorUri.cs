@@ -3,10 +3,10 @@ using static OpenIddict.Server.OpenIddictServerEvents;
 
 namespace AlexaLinkHub.Infrastructure.OAuth.Handlers;
 
-/// <summary>OpenIddict points every error of the token, introspection, revocation and userinfo endpoints at its own
-/// documentation site (<c>error_uri</c>, also inside <c>WWW-Authenticate</c>). Alexa and skill backends get no use from
-/// a third party's page, and it names our stack: the error code and description are the contract. The authorization
-/// endpoint's errors are handled by <see cref="RedirectValidationErrors"/>.</summary>
+/// <summary>OpenIddict points every error of the authorization, token, introspection, revocation and userinfo endpoints
+/// at its own documentation site (<c>error_uri</c>, also inside <c>WWW-Authenticate</c> and the redirect back to the
+/// client). Alexa and skill backends get no use from a third party's page, and it names our stack: the error code and
+/// description are the contract.</summary>
 internal sealed class StripErrorUri<TContext> : IOpenIddictServerHandler<TContext> where TContext : BaseRequestContext
 {
     public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
