@@ -3,6 +3,7 @@ using AlexaLinkHub.Application.Common.Interfaces;
 using AlexaLinkHub.Application.Skills;
 using AlexaLinkHub.Application.Users;
 using AlexaLinkHub.Domain.Links;
+using FluentValidation;
 using Mediator;
 
 namespace AlexaLinkHub.Application.Linking;
@@ -72,12 +73,19 @@ public sealed record EndLinkOfGrant(string GrantId, string Reason) : ICommand, I
     };
 }
 
+public sealed class EndLinkOfGrantValidator : AbstractValidator<EndLinkOfGrant>
+{
+    public EndLinkOfGrantValidator()
+    {
+        RuleFor(x => x.GrantId).NotEmpty();
+        RuleFor(x => x.Reason).Must(EndLinkOfGrant.Reasons.Contains).WithMessage("Not a reason the OAuth server ends a link for.");
+    }
+}
+
 public sealed class EndLinkOfGrantHandler(IAccountLinkRepository links, LinkRevocation revocation) : ICommandHandler<EndLinkOfGrant>
 {
     public async ValueTask<Unit> Handle(EndLinkOfGrant command, CancellationToken cancellationToken)
     {
-        if (!EndLinkOfGrant.Reasons.Contains(command.Reason))
-            throw new ArgumentOutOfRangeException(nameof(command), command.Reason, "Not a reason the OAuth server ends a link for.");
         if (await links.FindByGrantAsync(command.GrantId, cancellationToken) is { } link)
             await revocation.RevokeAsync([link], command.Reason, cancellationToken);
         return Unit.Value;
