@@ -65,6 +65,7 @@ public static class DependencyInjection
 
         services.TryAddSingleton<IPasswordHasher<IdentityPasswordHasher.Subject>, PasswordHasher<IdentityPasswordHasher.Subject>>();
         services.TryAddSingleton<Application.Common.Security.IPasswordHasher, IdentityPasswordHasher>();
+        services.TryAddSingleton<Application.Common.Security.IForeignPasswordHashes, Security.ForeignHashes.ForeignPasswordHashes>();
 
         // Data-protection keys (antiforgery, cookies, reset tokens) live in the database, so every instance shares
         // them and a restart invalidates no form or session.

@@ -107,11 +107,15 @@ public sealed class EndUser : ITenantOwned
             SetImportedHash(importedHash);
     }
 
-    // Markup is allowed: a customer's name is whatever the vendor holds, and every page and email encodes it.
-    public void Rename(string displayName) => DisplayName = Guard.Text(displayName, "Display name", DisplayNameMaxLength, allowMarkup: true);
+    public void Rename(string displayName) => DisplayName = ValidDisplayName(displayName);
 
-    public void SetExternalId(string? externalId) =>
-        ExternalId = string.IsNullOrWhiteSpace(externalId) ? null : Guard.Text(externalId, "External id", ExternalIdMaxLength);
+    public void SetExternalId(string? externalId) => ExternalId = ValidExternalId(externalId);
+
+    // Markup is allowed: a customer's name is whatever the vendor holds, and every page and email encodes it.
+    public static string ValidDisplayName(string? displayName) => Guard.Text(displayName, "Display name", DisplayNameMaxLength, allowMarkup: true);
+
+    public static string? ValidExternalId(string? externalId) =>
+        string.IsNullOrWhiteSpace(externalId) ? null : Guard.Text(externalId, "External id", ExternalIdMaxLength);
 
     public void SetPasswordHash(string passwordHash)
     {

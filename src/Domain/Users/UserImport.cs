@@ -63,6 +63,7 @@ public sealed class UserImport : ITenantOwned
     public IReadOnlyList<UserImportError> Errors => _errors;
 
     public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? QueuedAt { get; private set; }
     public DateTimeOffset? StartedAt { get; private set; }
     public DateTimeOffset? CompletedAt { get; private set; }
 
@@ -122,6 +123,7 @@ public sealed class UserImport : ITenantOwned
     {
         EnsureStatus(UserImportStatus.Receiving);
         Status = ChunkCount == 0 ? UserImportStatus.Completed : UserImportStatus.Queued;
+        QueuedAt = now;
         if (ChunkCount == 0)
             CompletedAt = now;
         Revision++;

@@ -1,0 +1,21 @@
+namespace AlexaLinkHub.Application.UserImports;
+
+/// <summary>Configuration section <c>Imports</c>: bulk import of end users.</summary>
+public sealed class UserImportOptions
+{
+    public const string SectionName = "Imports";
+
+    /// <summary>The largest file accepted (bytes). A million rows with bcrypt hashes is about 150 MB.</summary>
+    public long MaxUploadBytes { get; set; } = 2L * 1024 * 1024 * 1024;
+
+    /// <summary>Rows per staged chunk: one chunk is applied in one save.</summary>
+    public int ChunkRows { get; set; } = 500;
+
+    /// <summary>Bytes per staged chunk at most (a chunk closes at whichever limit comes first).</summary>
+    public int ChunkBytes { get; set; } = 64 * 1024;
+
+    public int MaxRowBytes { get; set; } = 16 * 1024;
+
+    /// <summary>An upload still receiving after this long has been abandoned (its connection died with its instance).</summary>
+    public TimeSpan UploadTimeout { get; set; } = TimeSpan.FromHours(1);
+}
