@@ -6,14 +6,9 @@ namespace AlexaLinkHub.Infrastructure.IntegrationTests.Security;
 
 /// <summary>Every foreign format against hashes made by independent implementations (python3-bcrypt, passlib, argon2-cffi,
 /// hashlib), and the refusals an import reports for hashes we cannot or will not verify.</summary>
-public sealed class ForeignPasswordHashTests : IAsyncLifetime
+public sealed class ForeignPasswordHashTests(ForeignPasswordHashTests.Host host) : IClassFixture<ForeignPasswordHashTests.Host>
 {
-    private AppServices _app = null!;
-    private IForeignPasswordHashes Hashes => _app.Services.GetRequiredService<IForeignPasswordHashes>();
-
-    public async ValueTask InitializeAsync() => _app = await AppServices.CreateAsync();
-
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
+    private IForeignPasswordHashes Hashes => host.App.Services.GetRequiredService<IForeignPasswordHashes>();
 
     [Theory]
     [MemberData(nameof(ForeignHashFixtures.Names), MemberType = typeof(ForeignHashFixtures))]
@@ -46,7 +41,7 @@ public sealed class ForeignPasswordHashTests : IAsyncLifetime
     [InlineData("$pbkdf2-sha256$i=1000,l=16$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaGhhc2g", "does not match the length")]
     [InlineData("pbkdf2_sha256$abc$salt$aGFzaGhhc2hoYXNoaGFzaA==", "iterations out of range")]
     [InlineData("pbkdf2_sha256$1000$salt", "Malformed Django hash")]
-    [InlineData("AQAAAAEAACcQAAAAEA", "Malformed ASP.NET Core Identity")]
+    [InlineData("AQAAAAEAACcQAAAAEAAAAA", "Malformed ASP.NET Core Identity")]
     [InlineData("AgAAAAEAACcQAAAAEAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "format marker")]
     [InlineData("$scrypt$ln=30,r=8,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA", "out of range")]
     [InlineData("$scrypt$ln=12,r=8$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA", "Malformed scrypt hash")]
@@ -58,5 +53,15 @@ public sealed class ForeignPasswordHashTests : IAsyncLifetime
         Assert.Contains(reason, inspection.Problem, StringComparison.Ordinal);
         Assert.DoesNotContain(hash, inspection.Problem, StringComparison.Ordinal);
         Assert.False(Hashes.Verify(hash, "whatever"));
+    }
+
+    /// <summary>One app for the whole class: the hashes need the services as the host wires them, not a database each.</summary>
+    public sealed class Host : IAsyncLifetime
+    {
+        public AppServices App { get; private set; } = null!;
+
+        public async ValueTask InitializeAsync() => App = await AppServices.CreateAsync();
+
+        public ValueTask DisposeAsync() => App.DisposeAsync();
     }
 }
