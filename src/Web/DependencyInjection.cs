@@ -106,6 +106,8 @@ public static class DependencyInjection
         api.MapTenantsEndpoints(tenant);
         tenant.MapSkillsEndpoints();
         tenant.MapUsersEndpoints();
+        tenant.MapUserImportsEndpoints();
+        tenant.MapLegacySignInEndpoints();
         tenant.MapApiKeysEndpoints();
         tenant.MapAuditEndpoints();
         tenant.MapLinksEndpoints();

@@ -4,7 +4,11 @@ namespace AlexaLinkHub.Application.LegacySignIns;
 
 /// <summary>The tenant's legacy sign-in settings. <see cref="Secret"/> (<c>whsec_…</c>) is set only in the answer that
 /// created it or rotated it.</summary>
-public sealed record LegacySignInDto(string Url, bool Enabled, DateTimeOffset SecretCreatedAt, string? Secret = null)
+public sealed record LegacySignInDto(
+    string Url,
+    bool Enabled,
+    DateTimeOffset SecretCreatedAt,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Secret = null)
 {
     public static LegacySignInDto From(LegacySignIn endpoint, string? secret = null) =>
         new(endpoint.Url, endpoint.Enabled, endpoint.SecretCreatedAt, secret);

@@ -1,3 +1,4 @@
+using AlexaLinkHub.Application.Common.Exceptions;
 using AlexaLinkHub.Application.Linking;
 using AlexaLinkHub.Web.Tenancy;
 using Mediator;
@@ -39,7 +40,16 @@ public sealed class LoginModel(ISender sender, IStringLocalizer<SharedResource> 
         if (!ModelState.IsValid)
             return Page();
 
-        var outcome = await sender.Send(new SignInEndUser { Email = Input.Email!, Password = Input.Password!, ClientId = Link?.ClientId, ReturnUrl = LinkFlow.SafeReturnUrl(HttpContext, ReturnUrl) });
+        SignInOutcome outcome;
+        try
+        {
+            outcome = await sender.Send(new SignInEndUser { Email = Input.Email!, Password = Input.Password!, ClientId = Link?.ClientId, ReturnUrl = LinkFlow.SafeReturnUrl(HttpContext, ReturnUrl) });
+        }
+        catch (ConflictException)
+        {
+            // Two first sign-ins of one migrating customer at once: one created the account, this one lost the race.
+            outcome = new SignInOutcome(SignInStatus.Unavailable, null, null);
+        }
         var tenant = HttpContext.RequiredTenant();
         switch (outcome.Status)
         {
@@ -58,6 +68,9 @@ public sealed class LoginModel(ISender sender, IStringLocalizer<SharedResource> 
                 break;
             case SignInStatus.Disabled:
                 ModelState.AddModelError(string.Empty, text["This account is disabled. Contact {0} for help.", tenant.DisplayName]);
+                break;
+            case SignInStatus.Unavailable:
+                ModelState.AddModelError(string.Empty, text["We couldn't reach {0} to check your password. Try again in a moment.", tenant.DisplayName]);
                 break;
             default:
                 ModelState.AddModelError(string.Empty, text["The email or password is not correct. Use your {0} account, not your Amazon account.", tenant.DisplayName]);
