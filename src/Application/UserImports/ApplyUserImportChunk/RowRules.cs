@@ -17,6 +17,8 @@ internal static class RowRules
     {
         var before = errors.Count;
         errors.AddRange(row.Errors);
+        if (row.Errors.Any(e => e.Field is null))
+            return null;
         var email = Field(row, ImportFields.Email, errors, () => EmailAddress.Validate(row.Email, ImportFields.Email));
         var name = Field(row, ImportFields.DisplayName, errors, () => EndUser.ValidDisplayName(row.DisplayName));
         var externalId = Field(row, ImportFields.ExternalId, errors, () => EndUser.ValidExternalId(row.ExternalId));
