@@ -1,0 +1,73 @@
+using System.Net;
+using AlexaLinkHub.Domain.Users;
+using AlexaLinkHub.TestSupport;
+using AlexaLinkHub.Web.FunctionalTests.Linking;
+using AlexaLinkHub.Web.FunctionalTests.Support;
+using static AlexaLinkHub.TestSupport.ImportArrange;
+
+namespace AlexaLinkHub.Web.FunctionalTests.Imports;
+
+/// <summary>Every foreign hash format, made by an independent implementation, imported through the API: the customer
+/// links through the real login page with the password they already know, the hash is replaced by ours (the foreign one
+/// is gone), and they sign in again afterwards. A wrong password stays wrong.</summary>
+public sealed class ForeignHashSignInTests(ForeignHashSignInTests.ImportedTenant tenant) : IClassFixture<ForeignHashSignInTests.ImportedTenant>
+{
+    private const string BadCredentials = "The email or password is not correct. Use your Car Fu Rides account, not your Amazon account.";
+
+    [Theory]
+    [MemberData(nameof(ForeignHashFixtures.Names), MemberType = typeof(ForeignHashFixtures))]
+    public async Task ImportedHash_LinksThroughTheLoginPage_IsRehashed_AndSignsInAgain(string name)
+    {
+        var fixture = ForeignHashFixtures.Named(name);
+        var app = tenant.Api.Factory;
+
+        using (var wrong = LinkFlowClient.Create(app))
+        {
+            var login = await wrong.FollowAsync(await wrong.GetPageAsync(tenant.Setup.AuthorizeUrl()));
+            var refused = await wrong.SignInAsync(login, fixture.Email, fixture.Password + "!");
+            Assert.Equal(BadCredentials, refused.TextOf("error"));
+        }
+        Assert.Equal((PasswordSource.Imported, fixture.Hash), await StoredAsync(fixture));
+
+        using (var first = LinkFlowClient.Create(app))
+        {
+            var linked = await first.LinkAsync(tenant.Setup.AuthorizeUrl(), fixture.Email, fixture.Password);
+            Assert.NotEmpty(LinkAssert.FragmentRedirect(linked, tenant.Setup.Skill.RedirectUri)["access_token"]);
+        }
+        var (source, hash) = await StoredAsync(fixture);
+        Assert.Equal(PasswordSource.Own, source);
+        Assert.NotEqual(fixture.Hash, hash);
+        Assert.StartsWith("AQAAAA", hash, StringComparison.Ordinal);
+
+        using var again = LinkFlowClient.Create(app);
+        var login2 = await again.FollowAsync(await again.GetPageAsync(tenant.Setup.AuthorizeUrl()));
+        var signedIn = await again.SignInAsync(login2, "  " + fixture.Email.ToUpperInvariant(), fixture.Password);
+        Assert.Equal(HttpStatusCode.Found, signedIn.StatusCode);
+        Assert.Equal(hash, (await StoredAsync(fixture)).Hash);
+    }
+
+    private async Task<(PasswordSource Source, string Hash)> StoredAsync(ForeignHashFixture fixture)
+    {
+        var user = await tenant.Api.Factory.StoredUserAsync(tenant.Setup.Slug, fixture.Email) ?? throw new InvalidOperationException($"{fixture.Email} was not imported.");
+        return (user.PasswordSource, user.PasswordHash);
+    }
+
+    /// <summary>One app and one tenant (a skill to link) into which every fixture is imported once, as one file.</summary>
+    public sealed class ImportedTenant : IAsyncLifetime
+    {
+        public ApiFixture Api { get; } = new();
+        public LinkSetup Setup { get; private set; } = null!;
+
+        public async ValueTask InitializeAsync()
+        {
+            await Api.InitializeAsync();
+            Setup = await Api.Platform.ArrangeLinkAsync();
+            var file = string.Join("\n", ForeignHashFixtures.All.Select(f => Row(f.Email, f.Name, externalId: f.Name, passwordHash: f.Hash)));
+            var import = await Api.Platform.ImportAsync(Setup.Slug, file);
+            if (import.Counts() != ("completed", ForeignHashFixtures.All.Count, ForeignHashFixtures.All.Count, 0, 0))
+                throw new InvalidOperationException($"The fixtures did not import cleanly: {import}");
+        }
+
+        public ValueTask DisposeAsync() => Api.DisposeAsync();
+    }
+}
