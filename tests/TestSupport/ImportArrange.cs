@@ -24,10 +24,10 @@ public static class ImportArrange
     }
 
     /// <summary>Uploads, expects 202, and returns the import once it is completed or failed.</summary>
-    public static async Task<JsonElement> ImportAsync(this HttpClient api, string slug, string file, string contentType = Ndjson, bool dryRun = false)
+    public static async Task<JsonElement> ImportAsync(this HttpClient api, string slug, string file, string contentType = Ndjson, bool dryRun = false, TimeSpan? timeout = null)
     {
         using var response = await api.UploadImportAsync(slug, file, contentType, dryRun);
-        return await api.AwaitImportAsync(slug, response);
+        return await api.AwaitImportAsync(slug, response, timeout);
     }
 
     public static async Task<JsonElement> AwaitImportAsync(this HttpClient api, string slug, HttpResponseMessage accepted, TimeSpan? timeout = null)
