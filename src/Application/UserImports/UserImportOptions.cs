@@ -12,6 +12,10 @@ public sealed class UserImportOptions
     /// one query, and SQL Server takes 2,100 parameters.</summary>
     public int ChunkRows { get; set; } = 1000;
 
+    public const int MaxChunkRows = 1000;
+
+    public int EffectiveChunkRows => Math.Clamp(ChunkRows, 1, MaxChunkRows);
+
     /// <summary>Bytes per staged chunk at most (a chunk closes at whichever limit comes first).</summary>
     public int ChunkBytes { get; set; } = 256 * 1024;
 

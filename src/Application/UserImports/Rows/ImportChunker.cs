@@ -136,7 +136,7 @@ public static class ImportChunker
                     _chunkRows++;
             }
             _record.Clear();
-            if (_chunkRows >= options.ChunkRows || _chunk.WrittenCount >= options.ChunkBytes)
+            if (_chunkRows >= options.EffectiveChunkRows || _chunk.WrittenCount >= options.ChunkBytes)
                 Flush(output);
         }
 
