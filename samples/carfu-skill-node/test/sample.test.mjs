@@ -60,7 +60,7 @@ after(async () => {
 });
 
 test('LaunchRequest: "Hello {name}, where to?" to a linked user, in en-US, en-GB and de-DE', async () => {
-  const token = await linkHub.link(carfu);
+  const { token } = await linkHub.linkNewUser(carfu);
 
   const english = await ask('LaunchRequest', { accessToken: token, locale: 'en-US' });
   const british = await ask('LaunchRequest', { accessToken: token, locale: 'en-GB' });
@@ -75,7 +75,7 @@ test('LaunchRequest: "Hello {name}, where to?" to a linked user, in en-US, en-GB
 });
 
 test('OrderCarIntent orders with the order_car scope, localised, and costs no second introspection', async () => {
-  const token = await linkHub.link(carfu);
+  const { token } = await linkHub.linkNewUser(carfu);
   const before = await linkHub.introspectionRequests(carfu.slug);
 
   const english = await ask('OrderCarIntent', { accessToken: token, locale: 'en-US' });
@@ -92,7 +92,7 @@ test('OrderCarIntent orders with the order_car scope, localised, and costs no se
 });
 
 test('OrderCarIntent without the order_car scope gets the LinkAccount card asking to link again', async () => {
-  const token = await linkHub.link(carfu, carfu.user, 'basic_profile');
+  const { token } = await linkHub.linkNewUser(carfu, 'basic_profile');
 
   const launch = await ask('LaunchRequest', { accessToken: token });
   const order = await ask('OrderCarIntent', { accessToken: token, locale: 'de-DE' });
@@ -119,11 +119,11 @@ test('no token: the LinkAccount card in the user\'s language', async () => {
 });
 
 test('revoked in the admin API: the next request gets the LinkAccount card within moments', async (t) => {
-  const token = await linkHub.link(carfu);
+  const { user, token } = await linkHub.linkNewUser(carfu);
   assert.equal((await ask('LaunchRequest', { accessToken: token })).linkAccountCard, false);
 
   const revokedAt = performance.now();
-  await linkHub.revokeUser(carfu);
+  await linkHub.revokeUser(carfu, user.id);
   let answer;
   do answer = await ask('LaunchRequest', { accessToken: token });
   while (!answer.linkAccountCard && performance.now() - revokedAt < 20_000);

@@ -76,12 +76,12 @@ test('a LaunchRequest of a linked user carries the user of the token in the requ
 });
 
 test('a cache hit costs no introspection call: one call for a whole session of requests', async () => {
-  const token = await server.link(carfu);
+  const { user, token } = await server.linkNewUser(carfu);
   const before = await server.introspectionRequests(carfu.slug);
 
   assert.equal((await ask('LaunchRequest', { accessToken: token })).speech, `Hello ${carfu.user.name}`);
-  assert.equal((await ask('OrderCarIntent', { accessToken: token })).speech, 'A car for crm-42');
-  assert.equal((await ask('OrderCarIntent', { accessToken: token, locale: 'de-DE' })).speech, 'A car for crm-42');
+  assert.equal((await ask('OrderCarIntent', { accessToken: token })).speech, `A car for ${user.externalId}`);
+  assert.equal((await ask('OrderCarIntent', { accessToken: token, locale: 'de-DE' })).speech, `A car for ${user.externalId}`);
   assert.equal((await ask('SessionEndedRequest', { accessToken: token })).linkAccountCard, false);
   await Promise.all(Array.from({ length: 10 }, () => ask('LaunchRequest', { accessToken: token })));
 
@@ -89,7 +89,7 @@ test('a cache hit costs no introspection call: one call for a whole session of r
 });
 
 test('concurrent first requests of a user share one introspection call', async () => {
-  const token = await server.link(carfu);
+  const { token } = await server.linkNewUser(carfu);
   const before = await server.introspectionRequests(carfu.slug);
 
   const answers = await Promise.all(Array.from({ length: 8 }, () => ask('LaunchRequest', { accessToken: token })));
@@ -100,7 +100,7 @@ test('concurrent first requests of a user share one introspection call', async (
 
 test('an active answer is asked again once its time in the cache is over', async () => {
   const shortLived = new AlexaLinkHub({ issuer: carfu.issuer, clientId: carfu.clientId, clientSecret: carfu.clientSecret, maxActiveTtlMs: 300 });
-  const token = await server.link(carfu);
+  const { token } = await server.linkNewUser(carfu);
   const before = await server.introspectionRequests(carfu.slug);
 
   assert.equal((await shortLived.resolve(token)).status, 'linked');
@@ -139,7 +139,7 @@ test('a token AlexaLinkHub does not know gets the LinkAccount card; the inactive
 });
 
 test('OrderCarIntent without the order_car scope asks to link again', async () => {
-  const token = await server.link(carfu, carfu.user, 'basic_profile');
+  const { token } = await server.linkNewUser(carfu, 'basic_profile');
 
   const launch = await ask('LaunchRequest', { accessToken: token });
   const order = await ask('OrderCarIntent', { accessToken: token });
@@ -163,12 +163,12 @@ test('the kit speaks en-US, en-GB and de-DE', async () => {
 test('a revocation in the admin API reaches the skill by webhook: the next request gets the LinkAccount card', async (t) => {
   const delays = [];
   for (let round = 0; round < 3; round++) {
-    const token = await server.link(carfu);
+    const { user, token } = await server.linkNewUser(carfu);
     assert.equal((await ask('LaunchRequest', { accessToken: token })).speech, `Hello ${carfu.user.name}`);
     const evictionsBefore = hub.stats.evictions;
 
     const revokedAt = performance.now();
-    await server.revokeUser(carfu);
+    await server.revokeUser(carfu, user.id);
     let answer;
     do {
       answer = await ask('LaunchRequest', { accessToken: token });
@@ -184,9 +184,9 @@ test('a revocation in the admin API reaches the skill by webhook: the next reque
 });
 
 test('a webhook with a bad signature is refused and evicts nothing', async () => {
-  const token = await server.link(carfu);
+  const { user, token } = await server.linkNewUser(carfu);
   assert.equal((await ask('LaunchRequest', { accessToken: token })).speech, `Hello ${carfu.user.name}`);
-  const body = JSON.stringify({ type: 'token.revoked', timestamp: new Date().toISOString(), data: { clientId: carfu.clientId, userId: carfu.user.id, scopes: ['order_car'], reason: 'admin' } });
+  const body = JSON.stringify({ type: 'token.revoked', timestamp: new Date().toISOString(), data: { clientId: carfu.clientId, userId: user.id, scopes: ['order_car'], reason: 'admin' } });
   const post = (headers) => fetch(`${receiver.url}/webhooks/alexalinkhub`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
   const signed = (secret, at) => ({ 'webhook-id': 'msg_forged', 'webhook-timestamp': String(Math.floor(at.getTime() / 1000)), 'webhook-signature': new Webhook(secret).sign('msg_forged', at, body) });
   const before = await server.introspectionRequests(carfu.slug);
@@ -249,7 +249,7 @@ test('an introspection that takes too long is a typed timeout', async () => {
 
 test('a wrong client secret is a typed error, not "not linked"', async () => {
   const misconfigured = new AlexaLinkHub({ issuer: carfu.issuer, clientId: carfu.clientId, clientSecret: `${carfu.clientSecret}x` });
-  const token = await server.link(carfu);
+  const { token } = await server.linkNewUser(carfu);
 
   const state = await misconfigured.resolve(token);
 

@@ -135,7 +135,16 @@ export class LinkHubServer {
   async addUser(slug, { name = 'Ann Example', externalId = null } = {}) {
     const email = `ann-${Math.random().toString(36).slice(2, 10)}@example.com`;
     const created = await this.api('POST', `/tenants/${slug}/users`, { email, password: PASSWORD, displayName: name, externalId });
-    return { id: created.id, email, name };
+    return { id: created.id, email, name, externalId };
+  }
+
+  /**
+   * A new user of the tenant, linked: `{ user, token }`. Tests that count calls or evictions need a user of their own,
+   * since a webhook names the user, not the token (another test's revocation would evict this test's answers too).
+   */
+  async linkNewUser(arranged, scope) {
+    const user = await this.addUser(arranged.slug, { externalId: `crm-${Math.random().toString(36).slice(2, 10)}` });
+    return { user, token: await this.link(arranged, user, scope) };
   }
 
   /** Links the user through the real flow and returns the access token Alexa would get. */
