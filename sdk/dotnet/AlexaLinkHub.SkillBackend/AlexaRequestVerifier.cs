@@ -11,8 +11,14 @@ namespace AlexaLinkHub.SkillBackend;
 /// <c>SignatureCertChainUrl</c> points into Amazon's bucket, the certificate chain is valid and issued for
 /// <c>echo-api.amazon.com</c>, <c>Signature-256</c> is its RSA SHA-256 signature of the raw body, and the request's
 /// timestamp is at most 150 seconds away. A failure is a 400 (<see cref="BadHttpRequestException"/>).</summary>
-internal sealed class AlexaRequestVerifier(IHttpClientFactory httpClients, TimeProvider clock)
+internal sealed class AlexaRequestVerifier(IHttpClientFactory httpClients, TimeProvider clock, X509Certificate2Collection? trustedRoots)
 {
+    /// <summary>The system's trusted roots, as in production.</summary>
+    public AlexaRequestVerifier(IHttpClientFactory httpClients, TimeProvider clock)
+        : this(httpClients, clock, null)
+    {
+    }
+
     public const string HttpClientName = "AlexaLinkHub.AlexaCertificates";
 
     private const string CertificateHost = "s3.amazonaws.com";
@@ -101,6 +107,11 @@ internal sealed class AlexaRequestVerifier(IHttpClientFactory httpClients, TimeP
         builder.ChainPolicy.VerificationTime = now;
         // Amazon's steps (and the ASK SDKs) check the chain, not revocation lists.
         builder.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        if (trustedRoots is not null)
+        {
+            builder.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+            builder.ChainPolicy.CustomTrustStore.AddRange(trustedRoots);
+        }
         if (!builder.Build(leaf))
             throw Refused("Amazon's signing certificate does not chain to a trusted root.");
         _certificates[url.AbsoluteUri] = leaf;
