@@ -30,15 +30,19 @@ public sealed class AlexaRequestVerifierTests
     public void CertificateUrl_AnyOtherLocation_IsRefused(string url) =>
         Assert.Throws<BadHttpRequestException>(() => AlexaRequestVerifier.CertificateUrl(url));
 
+    /// <summary>The Car Fu sample with Amazon's signature check on (its default), for requests that fail before any
+    /// certificate is fetched.</summary>
+    private static CarFuHost StartVerifyingSample() => CarFuHost.Start(new Dictionary<string, string?>
+    {
+        ["ALEXALINKHUB_ISSUER"] = "https://link.example.com/t/carfu",
+        ["ALEXALINKHUB_CLIENT_ID"] = "carfu",
+        ["ALEXALINKHUB_CLIENT_SECRET"] = "secret",
+    });
+
     [Fact]
     public async Task SignedLookingRequest_WithAForeignCertificateUrl_IsRefusedWithoutFetchingIt()
     {
-        await using var sample = CarFuHost.Start(new Dictionary<string, string?>
-        {
-            ["ALEXALINKHUB_ISSUER"] = "https://link.example.com/t/carfu",
-            ["ALEXALINKHUB_CLIENT_ID"] = "carfu",
-            ["ALEXALINKHUB_CLIENT_SECRET"] = "secret",
-        });
+        await using var sample = StartVerifyingSample();
         using var skill = sample.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/alexa") { Content = JsonContent.Create(Envelopes.Create("LaunchRequest", null)) };
         request.Headers.Add("SignatureCertChainUrl", "https://evil.example.com/echo.api/cert.pem");
@@ -52,12 +56,7 @@ public sealed class AlexaRequestVerifierTests
     [Fact]
     public async Task Request_WithAStaleTimestamp_IsRefused()
     {
-        await using var sample = CarFuHost.Start(new Dictionary<string, string?>
-        {
-            ["ALEXALINKHUB_ISSUER"] = "https://link.example.com/t/carfu",
-            ["ALEXALINKHUB_CLIENT_ID"] = "carfu",
-            ["ALEXALINKHUB_CLIENT_SECRET"] = "secret",
-        });
+        await using var sample = StartVerifyingSample();
         using var skill = sample.CreateClient();
         var envelope = Envelopes.Create("LaunchRequest", null);
         envelope["request"]!["timestamp"] = DateTimeOffset.UtcNow.AddMinutes(-5).ToString("O");

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using AlexaLinkHub.SkillBackend.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AlexaLinkHub.SkillBackend.Tests;
 
@@ -108,6 +109,14 @@ public sealed class CarFuSampleTests(LinkHubFixture hub) : IClassFixture<LinkHub
         }
         TestContext.Current.TestOutputHelper?.WriteLine($"revoke → LinkAccount card at the .NET sample: {string.Join(" ms, ", delays)} ms");
         Assert.All(delays, d => Assert.True(d < 20_000));
+    }
+
+    [Fact]
+    public void TheServer_DeliversJobsAtItsProductionPollInterval_SoTheRevocationDelayIsAVendors()
+    {
+        var jobs = hub.Server.Factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Infrastructure.Jobs.JobsOptions>>().Value;
+
+        Assert.Equal(new Infrastructure.Jobs.JobsOptions().QueuePollInterval, jobs.QueuePollInterval);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using AlexaLinkHub.SkillBackend.Tests.Support;
+using AlexaLinkHub.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -102,7 +103,9 @@ public sealed class KitTests(LinkHubFixture hub) : IClassFixture<LinkHubFixture>
     [Fact]
     public async Task Resolve_When503IsAnswered_IsUnavailable_AndIsAskedAgainNextTime()
     {
-        await using var front = await OutageFront.Answering503Async();
+        // A real HTTP server where AlexaLinkHub should be, answering 503 as a load balancer without a backend does.
+        await using var front = await WebhookReceiver.StartAsync();
+        front.Answer(503, 503);
         await using var kit = KitFor($"{front.BaseUrl}/t/{hub.Setup.Slug}");
         var linkHub = kit.GetRequiredService<AlexaLinkHubClient>();
 
@@ -111,13 +114,14 @@ public sealed class KitTests(LinkHubFixture hub) : IClassFixture<LinkHubFixture>
 
         Assert.Equal(UnavailableReason.ServerError, first.Error.Reason);
         Assert.Equal(503, first.Error.Status);
-        Assert.Equal(2, front.Calls);
+        Assert.Equal(2, front.Received.Count);
     }
 
     [Fact]
     public async Task Resolve_WhenNoAnswerComes_IsATimeout()
     {
-        await using var front = await OutageFront.NeverAnsweringAsync();
+        await using var front = await WebhookReceiver.StartAsync();
+        front.AnswerNever();
         await using var kit = KitFor($"{front.BaseUrl}/t/{hub.Setup.Slug}", timeout: TimeSpan.FromMilliseconds(300));
 
         var state = Assert.IsType<LinkState.Unavailable>(await kit.GetRequiredService<AlexaLinkHubClient>().ResolveAsync("a-token", Ct));
@@ -128,7 +132,7 @@ public sealed class KitTests(LinkHubFixture hub) : IClassFixture<LinkHubFixture>
     [Fact]
     public async Task Resolve_WhenNothingListens_IsANetworkError()
     {
-        await using var kit = KitFor($"http://127.0.0.1:{TestSupport.LiveApp.FreeLoopbackPort()}/t/{hub.Setup.Slug}");
+        await using var kit = KitFor($"http://127.0.0.1:{LiveApp.FreeLoopbackPort()}/t/{hub.Setup.Slug}");
 
         var state = Assert.IsType<LinkState.Unavailable>(await kit.GetRequiredService<AlexaLinkHubClient>().ResolveAsync("a-token", Ct));
 

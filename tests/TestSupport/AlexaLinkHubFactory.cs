@@ -39,8 +39,14 @@ public sealed class AlexaLinkHubFactory : WebApplicationFactory<Program>
             ["Jobs:WorkerCount"] = "2",
             ["RateLimits:AccountFormsPermitLimit"] = "1000",
         };
+        // A null value takes a test default back out: the app's own default applies.
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-            _settings[key] = value;
+        {
+            if (value is null)
+                _settings.Remove(key);
+            else
+                _settings[key] = value;
+        }
         Clock = clock;
     }
 
