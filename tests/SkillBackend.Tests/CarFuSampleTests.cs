@@ -147,6 +147,8 @@ public sealed class CarFuSampleTests(LinkHubFixture hub) : IClassFixture<LinkHub
         }
         var unsigned = await hub.Skill.PostAsync("/webhooks/alexalinkhub", new StringContent(body), Ct);
         Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
+        var huge = await hub.Skill.PostAsync("/webhooks/alexalinkhub", new StringContent(new string('x', 100_000)), Ct);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
 
         Assert.False((await hub.Skill.AskAsync("LaunchRequest", token)).LinkAccountCard);
         Assert.Equal(0, hub.Introspections.For(hub.Setup.Slug) - before);

@@ -11,6 +11,8 @@ namespace AlexaLinkHub.SkillBackend;
 
 public static partial class AlexaLinkHubExtensions
 {
+    private const int MaxWebhookBytes = 64 * 1024;
+
     /// <summary>The kit: <see cref="AlexaLinkHubClient"/> (introspection through the cache) and Amazon's request
     /// signature check, configured by <paramref name="configure"/>.</summary>
     public static IServiceCollection AddAlexaLinkHub(this IServiceCollection services, Action<AlexaLinkHubOptions> configure)
@@ -49,8 +51,15 @@ public static partial class AlexaLinkHubExtensions
     public static RouteHandlerBuilder MapAlexaLinkHubWebhooks(this IEndpointRouteBuilder endpoints, string pattern = "/webhooks/alexalinkhub") =>
         endpoints.MapPost(pattern, async (HttpRequest request, AlexaLinkHubClient linkHub, ILoggerFactory loggers) =>
         {
-            using var reader = new StreamReader(request.Body);
-            var body = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+            string body;
+            try
+            {
+                body = System.Text.Encoding.UTF8.GetString(await AlexaSkillRequest.ReadBodyAsync(request, MaxWebhookBytes));
+            }
+            catch (BadHttpRequestException tooLarge)
+            {
+                return Results.StatusCode(tooLarge.StatusCode);
+            }
             try
             {
                 var received = linkHub.ReceiveWebhook(body, request.Headers);

@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -92,7 +91,7 @@ public sealed class AlexaSkillRequest
 
     /// <summary>Minimal APIs' binding hook: a request that is not an Alexa envelope, or whose signature does not check
     /// out, is answered 400 before the handler runs.</summary>
-    public static async ValueTask<AlexaSkillRequest?> BindAsync(HttpContext context, ParameterInfo parameter)
+    public static async ValueTask<AlexaSkillRequest?> BindAsync(HttpContext context)
     {
         var request = await ReadAsync(context);
         context.Features.Set(request);
@@ -104,7 +103,7 @@ public sealed class AlexaSkillRequest
     {
         var services = context.RequestServices;
         var options = services.GetRequiredService<IOptions<AlexaLinkHubOptions>>().Value;
-        var body = await ReadBodyAsync(context.Request);
+        var body = await ReadBodyAsync(context.Request, MaxBodyBytes);
         JsonElement envelope;
         try
         {
@@ -124,16 +123,17 @@ public sealed class AlexaSkillRequest
         return new AlexaSkillRequest(envelope, link);
     }
 
-    private static async Task<byte[]> ReadBodyAsync(HttpRequest request)
+    /// <summary>The raw body (signatures cover these bytes), at most <paramref name="maxBytes"/>, else a 413.</summary>
+    internal static async Task<byte[]> ReadBodyAsync(HttpRequest request, int maxBytes)
     {
-        if (request.ContentLength > MaxBodyBytes)
+        if (request.ContentLength > maxBytes)
             throw new BadHttpRequestException("The request body is too large.", StatusCodes.Status413PayloadTooLarge);
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
         while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
         {
-            if (buffer.Length + read > MaxBodyBytes)
+            if (buffer.Length + read > maxBytes)
                 throw new BadHttpRequestException("The request body is too large.", StatusCodes.Status413PayloadTooLarge);
             buffer.Write(chunk, 0, read);
         }
