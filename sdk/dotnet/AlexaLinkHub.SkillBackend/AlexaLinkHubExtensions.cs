@@ -20,6 +20,8 @@ public static partial class AlexaLinkHubExtensions
         services.AddOptions<AlexaLinkHubOptions>().Configure(configure).Validate(
             o => !string.IsNullOrEmpty(o.ClientId) && !string.IsNullOrEmpty(o.ClientSecret) && Validates(o.Issuer),
             "AlexaLinkHub needs Issuer (https, or http on loopback), ClientId and ClientSecret.").ValidateOnStart();
+        // The client lives as long as the app (the cache's owner holds it); pooled connections are renewed every five
+        // minutes so a changed DNS answer for AlexaLinkHub is seen. The time limit is per call (Timeout option).
         services.AddHttpClient(IntrospectionClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
         services.AddHttpClient(AlexaRequestVerifier.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(5));
