@@ -1,31 +1,26 @@
-using AlexaLinkHub.Application.Common.Tenancy;
 using AlexaLinkHub.Domain.Users;
 using AlexaLinkHub.Infrastructure.Persistence;
 using AlexaLinkHub.TestSupport;
+using AlexaLinkHub.Web.FunctionalTests.Admin.Support;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AlexaLinkHub.Web.FunctionalTests.Imports;
 
-/// <summary>What the database holds for a user (the API never shows password hashes, by design).</summary>
+/// <summary>What the database holds for a tenant's users (the API never shows password hashes, by design).</summary>
 public static class ImportDatabase
 {
-    public static async Task<EndUser?> StoredUserAsync(this AlexaLinkHubFactory app, string slug, string email)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().EnterPlatformScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var tenant = await db.Tenants.SingleAsync(t => t.Slug == slug, TestContext.Current.CancellationToken);
-        var normalized = EmailAddress.Normalize(email);
-        return await db.EndUsers.AsNoTracking().SingleOrDefaultAsync(u => u.TenantId == tenant.Id && u.NormalizedEmail == normalized, TestContext.Current.CancellationToken);
-    }
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static async Task<int> CountUsersAsync(this AlexaLinkHubFactory app, string slug)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().EnterPlatformScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var tenant = await db.Tenants.SingleAsync(t => t.Slug == slug, TestContext.Current.CancellationToken);
-        return await db.EndUsers.CountAsync(u => u.TenantId == tenant.Id, TestContext.Current.CancellationToken);
-    }
+    public static Task<EndUser?> StoredUserAsync(this AlexaLinkHubFactory app, string slug, string email) =>
+        app.QueryAsync(async db =>
+        {
+            var normalized = EmailAddress.Normalize(email);
+            return await Users(db, slug).AsNoTracking().SingleOrDefaultAsync(u => u.NormalizedEmail == normalized, Ct);
+        });
+
+    public static Task<int> CountUsersAsync(this AlexaLinkHubFactory app, string slug) =>
+        app.QueryAsync(db => Users(db, slug).CountAsync(Ct));
+
+    private static IQueryable<EndUser> Users(AppDbContext db, string slug) =>
+        db.EndUsers.Where(u => db.Tenants.Any(t => t.Id == u.TenantId && t.Slug == slug));
 }
