@@ -37,6 +37,7 @@ public static class DependencyInjection
 
         services.TryAddScoped<Linking.LinkRevocation>();
         services.TryAddScoped<Tenants.TenantRegistration>();
+        services.TryAddScoped<Admins.AdminInvitations>();
         services.AddOptions<Admins.AdminSignInOptions>().Bind(builder.Configuration.GetSection(Admins.AdminSignInOptions.SectionName));
         services.AddOptions<Admins.OnboardingOptions>().Bind(builder.Configuration.GetSection(Admins.OnboardingOptions.SectionName));
         services.TryAddScoped<Webhooks.WebhookPublisher>();

@@ -1,3 +1,4 @@
+using AlexaLinkHub.Application.Common.Interfaces;
 using FluentValidation;
 using Mediator;
 
@@ -80,6 +81,23 @@ public class UseCaseConventionTests
             .Select(x => $"{x.Message.DisplayName()} ({x.Count} handlers)");
 
         ArchAssert.NoOffenders(offenders, "Every command and query needs exactly one handler.");
+    }
+
+    [Fact]
+    public void Messages_EachDeclareExactlyOneAudience()
+    {
+        // Authorization is closed by default: the pipeline refuses a message without an audience, and this finds it first.
+        var audiences = Layers.Application.GetTypes()
+            .Where(t => t.IsInterface && t != typeof(IRequestAudience) && typeof(IRequestAudience).IsAssignableFrom(t))
+            .ToList();
+        ArchAssert.NotVacuous(audiences, "audience markers");
+
+        var offenders = Messages()
+            .Select(m => (Message: m, Declared: audiences.Where(a => a.IsAssignableFrom(m)).Select(a => a.Name).ToList()))
+            .Where(x => x.Declared.Count != 1)
+            .Select(x => $"{x.Message.DisplayName()} ({(x.Declared.Count == 0 ? "no audience" : string.Join(", ", x.Declared))})");
+
+        ArchAssert.NoOffenders(offenders, "Every command and query declares who may send it: exactly one IRequestAudience marker (IPlatformAdminRequest, ITenantAdminRequest, IAdminRequest, IEndUserRequest, ITenantPublicRequest, IOAuthClientRequest, IPublicRequest).");
     }
 
     [Fact]

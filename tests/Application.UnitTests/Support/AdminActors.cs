@@ -1,3 +1,4 @@
+using AlexaLinkHub.Application.Common.Tenancy;
 using AlexaLinkHub.Application.Admins;
 using AlexaLinkHub.Application.Tenants;
 using AlexaLinkHub.TestSupport;
@@ -18,7 +19,7 @@ public static class AdminActors
     public static Task<T> AsAdmin<T>(this AppServices app, AdminIdentity admin, IMessage message, TenantDto? tenant = null) =>
         app.SendAsync<T>(message, (actor, scope) =>
         {
-            actor.Set($"admin:{admin.Email}", admin.IsPlatformAdmin, admin.TenantIds, "10.0.0.1");
+            actor.Set(Actor.Admin(admin.Email, admin.IsPlatformAdmin, admin.TenantIds, "10.0.0.1"));
             if (tenant is not null)
                 scope.EnterTenant(tenant.Id, tenant.Slug);
         });
@@ -27,7 +28,7 @@ public static class AdminActors
     public static Task<T> AsEndUserOf<T>(this AppServices app, TenantDto tenant, Guid userId, IMessage message) =>
         app.SendAsync<T>(message, (actor, scope) =>
         {
-            actor.SetEndUser(userId, "203.0.113.7");
+            actor.Set(Actor.EndUser(userId, "203.0.113.7"));
             scope.EnterTenant(tenant.Id, tenant.Slug);
         });
 
@@ -35,7 +36,7 @@ public static class AdminActors
     public static Task<T> AsVisitorOf<T>(this AppServices app, TenantDto tenant, IMessage message) =>
         app.SendAsync<T>(message, (actor, scope) =>
         {
-            actor.SetAnonymous("203.0.113.9");
+            actor.Set(Actor.Anonymous("203.0.113.9"));
             scope.EnterTenant(tenant.Id, tenant.Slug);
         });
 

@@ -8,7 +8,7 @@ namespace AlexaLinkHub.Application.Admins;
 
 /// <summary>Checks an admin's credentials on the admin sign-in page. An unknown email and a wrong password get the same
 /// answer; repeated failures lock the account for a while (<see cref="AdminSignInOptions"/>).</summary>
-public sealed record SignInAdmin : ICommand<AdminSignInOutcome>, ISingleSaveCommand
+public sealed record SignInAdmin : ICommand<AdminSignInOutcome>, IPublicRequest, ISingleSaveCommand
 {
     public required string Email { get; init; }
     public required string Password { get; init; }
@@ -43,7 +43,7 @@ public sealed class SignInAdminHandler(
         var admin = string.IsNullOrWhiteSpace(command.Email) ? null : await admins.FindByEmailAsync(command.Email, cancellationToken);
         if (admin is not null && admin.IsLockedOut(now))
         {
-            audit.Record(AuditActions.AdminSignInFailed, $"admin:{admin.Email}", "reason=locked_out");
+            audit.Record(AuditActions.AdminSignInFailed, AuditTarget.Admin(admin.Email), AuditDetails.Of("reason", "locked_out"));
             return new AdminSignInOutcome(AdminSignInStatus.LockedOut, null, admin.LockoutEnd);
         }
 
@@ -52,12 +52,12 @@ public sealed class SignInAdminHandler(
         {
             if (admin is null)
             {
-                audit.Record(AuditActions.AdminSignInFailed, "admin:unknown", "reason=bad_credentials");
+                audit.Record(AuditActions.AdminSignInFailed, AuditTarget.UnknownAdmin, AuditDetails.Of("reason", "bad_credentials"));
                 return new AdminSignInOutcome(AdminSignInStatus.BadCredentials, null, null);
             }
             admin.RecordFailedSignIn(now, options.Value.MaxFailedAttempts, options.Value.LockoutDuration);
             var locked = admin.IsLockedOut(now);
-            audit.Record(AuditActions.AdminSignInFailed, $"admin:{admin.Email}", locked ? "reason=locked_out" : "reason=bad_credentials");
+            audit.Record(AuditActions.AdminSignInFailed, AuditTarget.Admin(admin.Email), AuditDetails.Of("reason", locked ? "locked_out" : "bad_credentials"));
             return locked
                 ? new AdminSignInOutcome(AdminSignInStatus.LockedOut, null, admin.LockoutEnd)
                 : new AdminSignInOutcome(AdminSignInStatus.BadCredentials, null, null);
@@ -65,14 +65,14 @@ public sealed class SignInAdminHandler(
 
         if (!admin.Enabled)
         {
-            audit.Record(AuditActions.AdminSignInFailed, $"admin:{admin.Email}", "reason=disabled");
+            audit.Record(AuditActions.AdminSignInFailed, AuditTarget.Admin(admin.Email), AuditDetails.Of("reason", "disabled"));
             return new AdminSignInOutcome(AdminSignInStatus.Disabled, null, null);
         }
 
         admin.RecordSuccessfulSignIn();
         if (check == PasswordCheck.SuccessRehashNeeded)
             admin.SetPasswordHash(hasher.Hash(command.Password!));
-        audit.Record(AuditActions.AdminSignedIn, $"admin:{admin.Email}");
+        audit.Record(AuditActions.AdminSignedIn, AuditTarget.Admin(admin.Email));
         return new AdminSignInOutcome(AdminSignInStatus.Succeeded, AdminIdentity.From(admin), null);
     }
 }
