@@ -4,7 +4,9 @@ using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using AlexaLinkHub.Application.Accounts;
 using AlexaLinkHub.Web.Email;
+using AlexaLinkHub.Web.ErrorMapping;
 using AlexaLinkHub.Web.OAuth;
+using AlexaLinkHub.Web.Pages.Tenant;
 using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
@@ -41,17 +43,20 @@ internal static class TenantPagesSetup
                 var text = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
                 context.HttpContext.Response.ContentType = "text/html; charset=utf-8";
                 await context.HttpContext.Response.WriteAsync(
-                    $"<!doctype html><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><p style=\"font-family:system-ui,sans-serif;margin:2rem\">{System.Net.WebUtility.HtmlEncode(text["Too many attempts from this network. Wait a few minutes and try again."])}</p>",
+                    $"<!doctype html><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><p style=\"font-family:system-ui,sans-serif;margin:2rem\">{System.Net.WebUtility.HtmlEncode(text["RateLimit.TooManyAttempts"])}</p>",
                     cancellationToken);
             };
         });
         services.AddScoped<IAccountEmails, AccountEmails>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<Application.Linking.IAuthorizationResponse, OpenIddictAuthorizationResponse>();
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         // Razor's default encoder passes Basic Latin only: a Japanese or Arabic page would be sent as &#x…; references,
         // several times its size. Every script is safe as text; markup characters are still encoded.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorPages(options =>
                 options.Conventions.AddFolderApplicationModelConvention("/Tenant", model => model.Filters.Add(new TenantRequiredFilter())))
+            .AddMvcOptions(options => options.Filters.Add(new PageErrorFilter()))
             .AddViewLocalization();
         services.Configure<RequestLocalizationOptions>(options =>
         {
@@ -64,6 +69,9 @@ internal static class TenantPagesSetup
             // Accept-Language first (Alexa's guidance); ?culture= only helps a human test a language.
             options.RequestCultureProviders = [new AcceptLanguageHeaderRequestCultureProvider(), new QueryStringRequestCultureProvider()];
         });
+        services.AddScoped<EndUserSessionEvents>();
+        services.AddScoped<EndUserSessions>();
+        services.AddScoped<LinkFlow>();
         services.AddAuthentication().AddCookie(EndUserSession.Scheme, EndUserSession.Configure);
         services.AddAntiforgery(options =>
         {
