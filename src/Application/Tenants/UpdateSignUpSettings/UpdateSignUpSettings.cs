@@ -16,7 +16,7 @@ public sealed class UpdateSignUpSettingsHandler(ITenantRepository tenants, ITena
     {
         var tenant = await tenants.FindByIdAsync(scope.RequiredTenantId, cancellationToken) ?? throw new NotFoundException("Tenant not found.");
         tenant.ConfigureSignUp(command.SignUpEnabled ?? tenant.SignUpEnabled, command.EmailConfirmationRequired ?? tenant.EmailConfirmationRequired);
-        audit.Record(AuditActions.TenantUpdated, $"tenant:{tenant.Slug}", $"signUpEnabled={tenant.SignUpEnabled}; emailConfirmationRequired={tenant.EmailConfirmationRequired}");
+        audit.Record(AuditActions.TenantUpdated, AuditTarget.Tenant(tenant.Slug), AuditDetails.Of("signUpEnabled", tenant.SignUpEnabled).And("emailConfirmationRequired", tenant.EmailConfirmationRequired));
         return Unit.Value;
     }
 }

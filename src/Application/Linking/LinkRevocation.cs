@@ -20,7 +20,7 @@ public sealed class LinkRevocation(IOAuthGrants grants, IAuditLog audit, Webhook
         foreach (var link in live)
         {
             link.Revoke(now, reason);
-            audit.Record(action, $"user:{link.UserId}", $"clientId={link.ClientId}; linkId={link.Id}; reason={reason}");
+            audit.Record(action, AuditTarget.User(link.UserId), AuditDetails.Of("clientId", link.ClientId).And("linkId", link.Id).And("reason", reason));
             var eventType = action == AuditActions.AccountUnlinked ? WebhookEvents.AccountUnlinked : WebhookEvents.TokenRevoked;
             await webhooks.PublishAsync(link.TenantId, eventType, new WebhookEventData(link.ClientId, link.UserId, link.Scopes, reason), cancellationToken);
         }
