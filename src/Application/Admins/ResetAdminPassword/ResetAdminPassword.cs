@@ -1,6 +1,6 @@
+using AlexaLinkHub.Application.Users;
 using AlexaLinkHub.Application.Common.Interfaces;
 using AlexaLinkHub.Application.Common.Security;
-using AlexaLinkHub.Application.Users;
 using AlexaLinkHub.Domain.Audit;
 using FluentValidation;
 using Mediator;
@@ -8,23 +8,10 @@ using Microsoft.Extensions.Options;
 
 namespace AlexaLinkHub.Application.Admins;
 
-/// <summary>Whom a password-reset link is for, so the page can say so; null when the link is not (or no longer) valid.</summary>
-public sealed record GetAdminPasswordReset(string Token) : IQuery<AdminInvitation?>;
-
-public sealed class GetAdminPasswordResetHandler(IAdminUserRepository admins, IAdminTokens tokens, IOptions<AdminSignInOptions> options, TimeProvider clock)
-    : IQueryHandler<GetAdminPasswordReset, AdminInvitation?>
-{
-    public async ValueTask<AdminInvitation?> Handle(GetAdminPasswordReset query, CancellationToken cancellationToken)
-    {
-        var admin = await AdminTokenCheck.AdminForAsync(tokens.ReadPasswordReset, admins, clock, options.Value.PasswordResetLifetime, query.Token, cancellationToken);
-        return admin is null ? null : new AdminInvitation(admin.Email);
-    }
-}
-
 /// <summary>The admin chooses a new password with the link from the reset email, and is signed in. The new password
 /// changes the security stamp: the link works once, and every other session of the admin ends. A lockout is lifted.
 /// Null when the link is not (or no longer) valid.</summary>
-public sealed record ResetAdminPassword : ICommand<AdminIdentity?>, ISingleSaveCommand
+public sealed record ResetAdminPassword : ICommand<AdminIdentity?>, IPublicRequest, ISingleSaveCommand
 {
     public required string Token { get; init; }
     public required string Password { get; init; }

@@ -1,10 +1,11 @@
+using AlexaLinkHub.Application.Common.Interfaces;
 using Mediator;
 using Microsoft.Extensions.Options;
 
 namespace AlexaLinkHub.Application.Admins;
 
 /// <summary>Whom an invitation link is for, so the page can greet them; null when the link is not (or no longer) valid.</summary>
-public sealed record GetAdminInvitation(string Token) : IQuery<AdminInvitation?>;
+public sealed record GetAdminInvitation(string Token) : IQuery<AdminInvitation?>, IPublicRequest;
 
 public sealed record AdminInvitation(string Email);
 

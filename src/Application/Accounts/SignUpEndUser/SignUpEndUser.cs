@@ -6,6 +6,7 @@ using AlexaLinkHub.Application.Users;
 using AlexaLinkHub.Domain.Audit;
 using AlexaLinkHub.Domain.Users;
 using FluentValidation;
+using FluentValidation.Results;
 using Mediator;
 
 namespace AlexaLinkHub.Application.Accounts;
@@ -35,6 +36,7 @@ public sealed class SignUpEndUserValidator : AbstractValidator<SignUpEndUser>
 {
     public SignUpEndUserValidator()
     {
+        // Codes, so that the sign-up page words each refusal in the user's language.
         RuleFor(x => x.Email).Custom((email, context) =>
         {
             try
@@ -43,12 +45,13 @@ public sealed class SignUpEndUserValidator : AbstractValidator<SignUpEndUser>
             }
             catch (Domain.Common.DomainException ex)
             {
-                context.AddFailure(ex.Message);
+                context.AddFailure(new ValidationFailure(context.PropertyPath, ex.Message) { ErrorCode = EmailAddress.InvalidCode });
             }
         });
         RuleFor(x => x.Password).AcceptablePassword();
-        RuleFor(x => x.DisplayName).NotEmpty().WithMessage("Enter your name.")
-            .MaximumLength(EndUser.DisplayNameMaxLength).WithMessage($"Use at most {EndUser.DisplayNameMaxLength} characters.");
+        RuleFor(x => x.DisplayName)
+            .NotEmpty().WithMessage("Enter your name.").WithErrorCode(EndUser.InvalidDisplayNameCode)
+            .MaximumLength(EndUser.DisplayNameMaxLength).WithMessage($"Use at most {EndUser.DisplayNameMaxLength} characters.").WithErrorCode(EndUser.InvalidDisplayNameCode);
     }
 }
 
@@ -73,12 +76,12 @@ public sealed class SignUpEndUserHandler(
 
         var user = EndUser.Create(tenant.Id, command.Email, command.DisplayName, hasher.Hash(command.Password), null, clock.GetUtcNow());
         users.Add(user);
-        audit.Record(AuditActions.UserSignedUp, $"user:{user.Id}");
+        audit.Record(AuditActions.UserSignedUp, AuditTarget.User(user.Id));
 
         if (!tenant.EmailConfirmationRequired)
             return new SignUpOutcome(SignUpStatus.Succeeded, user.Id);
 
-        var link = AccountLinks.Build(urls, tenant.Slug, "confirm-email", tokens.Create(user, UserTokenPurpose.EmailConfirmation), command.ReturnUrl);
+        var link = AccountLinks.Build(urls, tenant.Slug, TenantPaths.ConfirmEmail, tokens.Create(user, UserTokenPurpose.EmailConfirmation), command.ReturnUrl);
         emails.QueueEmailConfirmation(tenant, user, link);
         return new SignUpOutcome(SignUpStatus.ConfirmationSent, user.Id);
     }

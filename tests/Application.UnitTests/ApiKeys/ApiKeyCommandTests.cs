@@ -13,7 +13,7 @@ using static AlexaLinkHub.Application.UnitTests.Support.TestActors;
 
 namespace AlexaLinkHub.Application.UnitTests.ApiKeys;
 
-public sealed class ApiKeyTests
+public sealed class ApiKeyCommandTests
 {
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]

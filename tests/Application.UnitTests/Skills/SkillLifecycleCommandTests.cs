@@ -11,7 +11,7 @@ using static AlexaLinkHub.Application.UnitTests.Support.TestActors;
 
 namespace AlexaLinkHub.Application.UnitTests.Skills;
 
-public sealed class SkillLifecycleTests
+public sealed class SkillLifecycleCommandTests
 {
     [Fact]
     public async Task Update_ReplacesTheWholeConfiguration_KeepingClientIdAndSecret()

@@ -29,9 +29,9 @@ public sealed class RequestPasswordResetHandler(
             return Unit.Value;
 
         var tenant = await tenants.FindByIdAsync(scope.RequiredTenantId, cancellationToken);
-        var link = AccountLinks.Build(urls, tenant!.Slug, "reset-password", tokens.Create(user, UserTokenPurpose.PasswordReset), command.ReturnUrl);
+        var link = AccountLinks.Build(urls, tenant!.Slug, TenantPaths.ResetPassword, tokens.Create(user, UserTokenPurpose.PasswordReset), command.ReturnUrl);
         emails.QueuePasswordReset(tenant, user, link);
-        audit.Record(AuditActions.PasswordResetRequested, $"user:{user.Id}");
+        audit.Record(AuditActions.PasswordResetRequested, AuditTarget.User(user.Id));
         return Unit.Value;
     }
 }
