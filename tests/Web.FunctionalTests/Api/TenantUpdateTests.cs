@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AlexaLinkHub.Web.FunctionalTests.Support;
 
-namespace AlexaLinkHub.Web.FunctionalTests;
+namespace AlexaLinkHub.Web.FunctionalTests.Api;
 
 /// <summary><c>GET|PATCH /api/v1/tenants/{slug}</c>: display name, branding and status.</summary>
 public sealed class TenantUpdateTests(ApiFixture api) : IClassFixture<ApiFixture>

@@ -6,7 +6,7 @@ namespace AlexaLinkHub.Web.FunctionalTests.Admin;
 
 /// <summary>A tenant admin sees only their tenant: another tenant's pages, and another tenant's ids under their own
 /// tenant, are "not found" — never "forbidden", which would confirm they exist.</summary>
-public sealed class TenantIsolationTests(AdminFixture app) : IClassFixture<AdminFixture>
+public sealed class AdminTenantIsolationTests(AdminFixture app) : IClassFixture<AdminFixture>
 {
     [Theory]
     [InlineData("")]

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using AlexaLinkHub.TestSupport;
 using AlexaLinkHub.Web.FunctionalTests.Support;
 
-namespace AlexaLinkHub.Web.FunctionalTests;
+namespace AlexaLinkHub.Web.FunctionalTests.Api;
 
 /// <summary><c>POST /api/v1/tenants</c> and the admin API's authentication.</summary>
 public sealed class TenantCreationTests(ApiFixture api) : IClassFixture<ApiFixture>

@@ -2,7 +2,7 @@ namespace AlexaLinkHub.Web.BrowserTests.Support;
 
 /// <summary>What a test arranged: a tenant, its skill and an end user, and the authorization request the Alexa app
 /// would open for them.</summary>
-public sealed record LinkSetup(
+public sealed record BrowserLinkSetup(
     Uri BaseUrl,
     string Slug,
     string TenantName,

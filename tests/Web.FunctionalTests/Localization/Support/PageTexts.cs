@@ -2,10 +2,11 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using AlexaLinkHub.Web.FunctionalTests.Support;
 
-namespace AlexaLinkHub.Web.FunctionalTests.Localization;
+namespace AlexaLinkHub.Web.FunctionalTests.Localization.Support;
 
-/// <summary>The texts src/Web looks up (<c>T["…"]</c> in Razor, <c>text["…"]</c> in page models; the key is the English
-/// text) read from the source itself, and the translations in src/Web/Resources/SharedResource.{culture}.resx.</summary>
+/// <summary>The texts src/Web looks up (<c>T["…"]</c> in Razor, <c>text["…"]</c> in code; the key is a resource key such as
+/// <c>Login.Heading</c>) read from the source itself, their English wording in src/Web/Resources/SharedResource.resx and
+/// the translations in SharedResource.{culture}.resx.</summary>
 public static partial class PageTexts
 {
     public const string ViewLocalizerName = "T";
@@ -82,6 +83,9 @@ public static partial class PageTexts
             .Select(ReadResourceFile)
             .ToList();
 
+    /// <summary>The English texts (the neutral resource file), by key.</summary>
+    public static ResourceFile English() => ReadResourceFile(Path.Combine(ResourcesFolder, "SharedResource.resx"));
+
     /// <summary>The argument indexes a composite format string uses (<c>{0}</c>, <c>{1:N0}</c>; not <c>{{0}}</c>).</summary>
     public static IReadOnlySet<int> Placeholders(string text) =>
         Placeholder().Matches(text.Replace("{{", "", StringComparison.Ordinal).Replace("}}", "", StringComparison.Ordinal))
@@ -91,7 +95,7 @@ public static partial class PageTexts
     private static ResourceFile ReadResourceFile(string path)
     {
         var name = Path.GetFileName(path);
-        var culture = name["SharedResource.".Length..^".resx".Length];
+        var culture = name == "SharedResource.resx" ? "en" : name["SharedResource.".Length..^".resx".Length];
         var strings = XDocument.Load(path).Root!.Elements("data")
             .Where(d => d.Attribute("type") is null && d.Attribute("mimetype") is null)
             .Select(d => (Key: (string)d.Attribute("name")!, Value: (string?)d.Element("value") ?? string.Empty))

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using AlexaLinkHub.Web.FunctionalTests.Support;
 
-namespace AlexaLinkHub.Web.FunctionalTests;
+namespace AlexaLinkHub.Web.FunctionalTests.Api;
 
 /// <summary><c>/api/v1/tenants/{slug}/api-keys</c>: a tenant key is shown once, reaches its own tenant only (another
 /// tenant answers 404, never 403) and stops working when revoked.</summary>

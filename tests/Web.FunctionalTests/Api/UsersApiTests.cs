@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AlexaLinkHub.Web.FunctionalTests.Support;
 
-namespace AlexaLinkHub.Web.FunctionalTests;
+namespace AlexaLinkHub.Web.FunctionalTests.Api;
 
 /// <summary><c>/api/v1/tenants/{slug}/users</c>: create, search a page at a time, read one — inside the tenant only.</summary>
 public sealed class UsersApiTests(ApiFixture api) : IClassFixture<ApiFixture>

@@ -1,17 +1,21 @@
 using System.Net;
-using System.Text.RegularExpressions;
+using AlexaLinkHub.TestSupport;
 using AlexaLinkHub.Web.FunctionalTests.Support;
 
-namespace AlexaLinkHub.Web.FunctionalTests.Localization;
+namespace AlexaLinkHub.Web.FunctionalTests.Localization.Support;
 
 /// <summary>A tenant page as the Alexa app's browser receives it, with the few things the language tests read: the
-/// <c>lang</c>/<c>dir</c> of <c>&lt;html&gt;</c> and the decoded text of elements.</summary>
-public sealed partial class TenantPage(HttpStatusCode status, string html)
+/// <c>lang</c>/<c>dir</c> of <c>&lt;html&gt;</c> and the text of elements (read by <see cref="TestSupport.Html"/>).</summary>
+public sealed class TenantPage(HttpStatusCode status, string html)
 {
+    private Html? _dom;
+
     public HttpStatusCode Status { get; } = status;
 
     /// <summary>The markup as sent (not decoded).</summary>
     public string Html { get; } = html;
+
+    public Html Dom => _dom ??= TestSupport.Html.Parse(Html, new Uri("http://localhost/"));
 
     public string Lang => HtmlAttribute("lang");
 
@@ -21,26 +25,21 @@ public sealed partial class TenantPage(HttpStatusCode status, string html)
 
     public string H1 => Texts("h1").Single();
 
-    /// <summary>The decoded text of every <paramref name="element"/>, inner markup removed, line breaks and indentation collapsed.</summary>
-    public IReadOnlyList<string> Texts(string element) =>
-        new Regex($@"<{element}\b[^>]*>(.*?)</{element}>", RegexOptions.Singleline | RegexOptions.IgnoreCase)
-            .Matches(Html)
-            .Select(m => Clean(m.Groups[1].Value))
-            .ToList();
+    /// <summary>The text of every <paramref name="element"/>, inner markup removed, line breaks and indentation collapsed.</summary>
+    public IReadOnlyList<string> Texts(string element) => Dom.Texts(element);
 
-    /// <summary>The decoded text of the element with this id.</summary>
+    /// <summary>The text of the element with this id.</summary>
     public string TextOfId(string id)
     {
-        var match = new Regex($@"<(\w+)\b[^>]*\bid=""{Regex.Escape(id)}""[^>]*>(.*?)</\1>", RegexOptions.Singleline).Match(Html);
-        Assert.True(match.Success, $"No element with id '{id}' in:{Environment.NewLine}{Html}");
-        return Clean(match.Groups[2].Value);
+        Assert.True(Dom.ById(id) is not null, $"No element with id '{id}' in:{Environment.NewLine}{Html}");
+        return Dom.TextOf(id)!;
     }
 
     public string HiddenValue(string name)
     {
-        var input = HiddenInputs().Matches(Html).FirstOrDefault(m => m.Value.Contains($@"name=""{name}""", StringComparison.Ordinal));
-        Assert.True(input is not null, $"No hidden input '{name}' in:{Environment.NewLine}{Html}");
-        return WebUtility.HtmlDecode(ValueAttribute().Match(input.Value).Groups[1].Value);
+        var value = Dom.InputValue(name);
+        Assert.True(value is not null, $"No hidden input '{name}' in:{Environment.NewLine}{Html}");
+        return value;
     }
 
     public static async Task<TenantPage> GetAsync(HttpClient client, string url, string? acceptLanguage)
@@ -75,31 +74,10 @@ public sealed partial class TenantPage(HttpStatusCode status, string html)
 
     private string HtmlAttribute(string name)
     {
-        var tag = HtmlTag().Match(Html);
-        Assert.True(tag.Success, $"No <html> element in:{Environment.NewLine}{Html}");
-        var attribute = new Regex($@"\b{name}=""([^""]*)""").Match(tag.Value);
-        Assert.True(attribute.Success, $"<html> has no {name}: {tag.Value}");
-        return attribute.Groups[1].Value;
+        var value = Dom.Document.DocumentElement.GetAttribute(name);
+        Assert.True(value is not null, $"<html> has no {name} in:{Environment.NewLine}{Html}");
+        return value;
     }
-
-    private static string Clean(string markup) =>
-        Spaces().Replace(WebUtility.HtmlDecode(Tags().Replace(markup, " ")), " ").Trim();
-
-    [GeneratedRegex(@"<html\b[^>]*>")]
-    private static partial Regex HtmlTag();
-
-    [GeneratedRegex(@"<input\b[^>]*\btype=""hidden""[^>]*>")]
-    private static partial Regex HiddenInputs();
-
-    [GeneratedRegex(@"\bvalue=""([^""]*)""")]
-    private static partial Regex ValueAttribute();
-
-    [GeneratedRegex(@"<[^>]+>")]
-    private static partial Regex Tags();
-
-    // ASCII white space only: a no-break space (French "?", ":") is part of the text.
-    [GeneratedRegex(@"[ \t\r\n]+")]
-    private static partial Regex Spaces();
 }
 
 /// <summary>A tenant ("Acme") with a skill ("Car Fu", scopes "order a taxi on your behalf" and "read your name"), made
@@ -127,6 +105,15 @@ public sealed record LocalizedPageSetup(string Slug, string ClientId)
         (scope is null ? "" : $"&scope={Uri.EscapeDataString(scope)}");
 
     public string LoginUrlInLinkFlow => $"{LoginUrl}?returnUrl={Uri.EscapeDataString(AuthorizeUrl())}";
+
+    /// <summary>The login page as the link flow reaches it: from the authorization request, which hands it the link.</summary>
+    public async Task<TenantPage> OpenLoginInLinkFlowAsync(HttpClient client, string? acceptLanguage)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, AuthorizeUrl());
+        using var start = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Found, start.StatusCode);
+        return await TenantPage.GetAsync(client, start.Headers.Location!.OriginalString, acceptLanguage);
+    }
 
     /// <summary>Opens the login page (for its antiforgery token and cookie) and submits it, as a browser does.</summary>
     public async Task<HttpResponseMessage> SubmitLoginAsync(HttpClient client, string email, string password, string? acceptLanguage, bool inLinkFlow = false)

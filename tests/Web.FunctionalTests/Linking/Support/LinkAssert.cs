@@ -5,7 +5,7 @@ using System.Text.Json;
 using AlexaLinkHub.TestSupport;
 using AlexaLinkHub.Web.FunctionalTests.Support;
 
-namespace AlexaLinkHub.Web.FunctionalTests.Linking;
+namespace AlexaLinkHub.Web.FunctionalTests.Linking.Support;
 
 /// <summary>A redirect to the client split into its parts: the URI before the parameters, where the parameters are
 /// (<c>#</c> fragment or <c>?</c>/<c>&amp;</c> query) and the parameters, percent-decoded (never '+' as space).</summary>

@@ -11,8 +11,9 @@ using Hangfire.States;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using AlexaLinkHub.Web.FunctionalTests.Localization.Support;
 
-namespace AlexaLinkHub.Web.FunctionalTests.Webhooks;
+namespace AlexaLinkHub.Web.FunctionalTests.Webhooks.Support;
 
 /// <summary>The real app with its job server running, webhooks to loopback allowed (the receiver listens on 127.0.0.1),
 /// and a fake clock (at the real time) that tests advance to make retries due.</summary>
@@ -126,7 +127,7 @@ public sealed partial class WebhookScenario
             Assert.Equal(HttpStatusCode.Found, signIn.StatusCode);
         var consent = await TenantPage.GetAsync(browser, setup.AuthorizeUrl(), acceptLanguage: null);
         Assert.Equal(HttpStatusCode.OK, consent.Status);
-        var form = HiddenInputs(consent.Html);
+        var form = consent.Dom.HiddenFields().ToDictionary();
         form["decision"] = "allow";
         using var allowed = await TenantPage.PostFormAsync(browser, setup.AuthorizeUrl(), form, acceptLanguage: null);
         Assert.Equal(HttpStatusCode.Found, allowed.StatusCode);
@@ -154,20 +155,6 @@ public sealed partial class WebhookScenario
         }, $"a delivery with {attempts} attempt(s), {status}") ?? throw new InvalidOperationException();
 
     public static Guid DeliveryGuid(string webhookId) => Guid.ParseExact(webhookId["msg_".Length..], "N");
-
-    private static Dictionary<string, string> HiddenInputs(string html) =>
-        HiddenInput().Matches(html).ToDictionary(
-            m => WebUtility.HtmlDecode(NameAttribute().Match(m.Value).Groups[1].Value),
-            m => WebUtility.HtmlDecode(ValueAttribute().Match(m.Value).Groups[1].Value));
-
-    [GeneratedRegex(@"<input\b[^>]*\btype=""hidden""[^>]*>")]
-    private static partial Regex HiddenInput();
-
-    [GeneratedRegex(@"\bname=""([^""]*)""")]
-    private static partial Regex NameAttribute();
-
-    [GeneratedRegex(@"\bvalue=""([^""]*)""")]
-    private static partial Regex ValueAttribute();
 
     [GeneratedRegex(@"[#&]access_token=([^&]+)")]
     private static partial Regex AccessToken();

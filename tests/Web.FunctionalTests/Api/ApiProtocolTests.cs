@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using AlexaLinkHub.Web.FunctionalTests.Support;
 
-namespace AlexaLinkHub.Web.FunctionalTests;
+namespace AlexaLinkHub.Web.FunctionalTests.Api;
 
 /// <summary>What the admin API does with requests it cannot read or route, and the documents that describe it.</summary>
 public sealed class ApiProtocolTests(ApiFixture api) : IClassFixture<ApiFixture>

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 using AlexaLinkHub.TestSupport;
 using AlexaLinkHub.Web.FunctionalTests.Support;
 
-namespace AlexaLinkHub.Web.FunctionalTests;
+namespace AlexaLinkHub.Web.FunctionalTests.Hosting;
 
 /// <summary>The running contract of issue 2: the built app started as a separate process with environment variables
 /// only (as automation does), on an empty SQLite database, becomes ready and is usable with the bootstrap key.</summary>

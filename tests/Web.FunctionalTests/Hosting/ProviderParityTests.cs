@@ -4,7 +4,7 @@ using AlexaLinkHub.Infrastructure.Persistence;
 using AlexaLinkHub.TestSupport;
 using AlexaLinkHub.Web.FunctionalTests.Support;
 
-namespace AlexaLinkHub.Web.FunctionalTests;
+namespace AlexaLinkHub.Web.FunctionalTests.Hosting;
 
 /// <summary>The heart of the admin API on each database provider the tests can reach: creation, the 409s that rest on
 /// unique indexes and case-insensitive lookups, and the 404s that rest on the tenant query filter.</summary>

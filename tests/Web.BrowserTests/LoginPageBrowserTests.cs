@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace AlexaLinkHub.Web.BrowserTests;
 
 /// <summary>The vendor's login page as the Alexa app shows it on a phone.</summary>
-public sealed class LoginPageTests(LinkHub hub, Chromium chromium)
+public sealed class LoginPageBrowserTests(LinkHub hub, Chromium chromium)
 {
     [Fact]
     public async Task Login_WrongPassword_ShowsAnInlineErrorOnTheSamePageAndNoDialog()
@@ -13,7 +13,7 @@ public sealed class LoginPageTests(LinkHub hub, Chromium chromium)
         var link = await hub.ArrangeAsync();
         await using var phone = await chromium.OpenPhoneAsync();
         var page = phone.Page;
-        await page.GotoAsync(link.AuthorizeUrl(LinkSetup.NewState()));
+        await page.GotoAsync(link.AuthorizeUrl(BrowserLinkSetup.NewState()));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Sign in to {link.TenantName}");
         await Expect(page.GetByText("not your Amazon account")).ToBeVisibleAsync();
         await phone.ScreenshotAsync("login");
@@ -52,7 +52,7 @@ public sealed class LoginPageTests(LinkHub hub, Chromium chromium)
         var link = await hub.ArrangeAsync();
         await using var phone = await chromium.OpenPhoneAsync(locale);
         var page = phone.Page;
-        await page.GotoAsync(link.AuthorizeUrl(LinkSetup.NewState()));
+        await page.GotoAsync(link.AuthorizeUrl(BrowserLinkSetup.NewState()));
         await phone.ScreenshotAsync($"login-{language}");
 
         Assert.StartsWith(language, await page.Locator("html").GetAttributeAsync("lang"), StringComparison.Ordinal);

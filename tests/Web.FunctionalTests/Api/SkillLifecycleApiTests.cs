@@ -4,10 +4,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AlexaLinkHub.Web.FunctionalTests.Support;
 
-namespace AlexaLinkHub.Web.FunctionalTests;
+namespace AlexaLinkHub.Web.FunctionalTests.Api;
 
 /// <summary>A registered skill: read (never the secret), replaced, its secret rotated, disabled and enabled.</summary>
-public sealed class SkillLifecycleTests(ApiFixture api) : IClassFixture<ApiFixture>
+public sealed class SkillLifecycleApiTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -5,7 +5,7 @@ using System.Text.Json;
 using AlexaLinkHub.TestSupport;
 using AlexaLinkHub.Web.FunctionalTests.Support;
 
-namespace AlexaLinkHub.Web.FunctionalTests;
+namespace AlexaLinkHub.Web.FunctionalTests.Api;
 
 /// <summary><c>GET /api/v1/tenants/{slug}/audit</c>: every admin call leaves an event naming the key that made it;
 /// a tenant sees its own events only.</summary>

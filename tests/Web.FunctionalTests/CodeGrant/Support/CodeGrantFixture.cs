@@ -2,7 +2,7 @@ using AlexaLinkHub.Infrastructure.Persistence;
 using AlexaLinkHub.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 
-namespace AlexaLinkHub.Web.FunctionalTests.CodeGrant;
+namespace AlexaLinkHub.Web.FunctionalTests.CodeGrant.Support;
 
 /// <summary>One app for a class of code-grant tests, on a stopped clock at a whole second: <c>expires_in</c> is computed
 /// when the response is written (a running clock may say 3599), and the expiry claims have whole seconds. Tests that

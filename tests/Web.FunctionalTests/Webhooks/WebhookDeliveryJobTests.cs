@@ -7,11 +7,12 @@ using AlexaLinkHub.TestSupport;
 using AlexaLinkHub.Web.FunctionalTests.Support;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
+using AlexaLinkHub.Web.FunctionalTests.Webhooks.Support;
 
 namespace AlexaLinkHub.Web.FunctionalTests.Webhooks;
 
 /// <summary>Events reach a real receiver (Kestrel on 127.0.0.1), signed per Standard Webhooks and retried on failure.</summary>
-public sealed class WebhookDeliveryTests(WebhookAppFixture app) : IClassFixture<WebhookAppFixture>
+public sealed class WebhookDeliveryJobTests(WebhookAppFixture app) : IClassFixture<WebhookAppFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

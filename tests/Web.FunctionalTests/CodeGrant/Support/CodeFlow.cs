@@ -6,8 +6,9 @@ using AlexaLinkHub.TestSupport;
 using AlexaLinkHub.Web.FunctionalTests.Linking;
 using AlexaLinkHub.Web.FunctionalTests.Support;
 using Microsoft.AspNetCore.WebUtilities;
+using AlexaLinkHub.Web.FunctionalTests.Linking.Support;
 
-namespace AlexaLinkHub.Web.FunctionalTests.CodeGrant;
+namespace AlexaLinkHub.Web.FunctionalTests.CodeGrant.Support;
 
 /// <summary>The token endpoint's answer, read.</summary>
 public sealed record TokenResponse(HttpResponseMessage Response, string Text, JsonElement Body)

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using AlexaLinkHub.TestSupport;
 
-namespace AlexaLinkHub.Web.FunctionalTests;
+namespace AlexaLinkHub.Web.FunctionalTests.Hosting;
 
 public sealed class HealthTests
 {

@@ -3,11 +3,11 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AlexaLinkHub.Web.FunctionalTests.Support;
 
-namespace AlexaLinkHub.Web.FunctionalTests;
+namespace AlexaLinkHub.Web.FunctionalTests.Api;
 
 /// <summary><c>POST /api/v1/tenants/{slug}/skills</c>: the answer a vendor pastes into the Alexa console, and Alexa's
 /// limits refused with the field named.</summary>
-public sealed class SkillRegistrationTests(ApiFixture api) : IClassFixture<ApiFixture>
+public sealed class SkillRegistrationApiTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
