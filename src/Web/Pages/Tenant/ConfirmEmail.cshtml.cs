@@ -1,5 +1,4 @@
 using AlexaLinkHub.Application.Accounts;
-using AlexaLinkHub.Application.Common.Tenancy;
 using AlexaLinkHub.Web.Tenancy;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -19,6 +18,6 @@ public sealed class ConfirmEmailModel(ISender sender, LinkFlow flow, EndUserSess
         if (!outcome.Succeeded)
             return Page();
         await sessions.StartAsync(HttpContext, outcome.UserId!.Value);
-        return LocalRedirect(flow.ReturnUrl ?? flow.PageUrl(TenantPaths.Account, returnUrl: null));
+        return LocalRedirect(flow.AfterSignIn);
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using AlexaLinkHub.Application.Common.Tenancy;
 using AlexaLinkHub.Application.Linking;
 using AlexaLinkHub.Web.Tenancy;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -34,6 +35,10 @@ public sealed class LinkFlow(IHttpContextAccessor accessor, IDataProtectionProvi
 
     /// <summary>The link being made, when the page was reached from the authorization request.</summary>
     public LinkContext? Link => Read().Link;
+
+    /// <summary>Where a user who just signed in (or signed up, reset or confirmed) goes: back into the flow, or to their
+    /// account page.</summary>
+    public string AfterSignIn => ReturnUrl ?? PageUrl(TenantPaths.Account, returnUrl: null);
 
     /// <summary>The address of another page of the tenant, in this flow.</summary>
     public string PageUrl(string page) => PageUrl(page, ReturnUrl);

@@ -37,7 +37,7 @@ public sealed class LoginModel(ISender sender, ICurrentActor actor, LinkFlow flo
             case SignInStatus.Succeeded:
                 await sessions.StartAsync(HttpContext, outcome.UserId!.Value);
                 // 302 (a GET): never a 307, which would re-post the password.
-                return LocalRedirect(flow.ReturnUrl ?? flow.PageUrl(TenantPaths.Account, returnUrl: null));
+                return LocalRedirect(flow.AfterSignIn);
             case SignInStatus.LockedOut:
                 var minutes = outcome.LockedUntil is { } until ? Math.Max(1, (int)Math.Ceiling((until - clock.GetUtcNow()).TotalMinutes)) : 15;
                 ModelState.AddModelError(string.Empty, minutes == 1

@@ -1,5 +1,4 @@
 using AlexaLinkHub.Application.Accounts;
-using AlexaLinkHub.Application.Common.Tenancy;
 using AlexaLinkHub.Web.Tenancy;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -36,6 +35,6 @@ public sealed class ResetPasswordModel(ISender sender, LinkFlow flow, EndUserSes
             return Page();
         }
         await sessions.StartAsync(HttpContext, outcome.UserId!.Value);
-        return LocalRedirect(flow.ReturnUrl ?? flow.PageUrl(TenantPaths.Account, returnUrl: null));
+        return LocalRedirect(flow.AfterSignIn);
     }
 }

@@ -1,5 +1,4 @@
 using AlexaLinkHub.Application.Accounts;
-using AlexaLinkHub.Application.Common.Tenancy;
 using AlexaLinkHub.Application.Linking;
 using AlexaLinkHub.Web.Tenancy;
 using Mediator;
@@ -57,7 +56,7 @@ public sealed class SignUpModel(ISender sender, LinkFlow flow, EndUserSessions s
         {
             case SignUpStatus.Succeeded:
                 await sessions.StartAsync(HttpContext, outcome.UserId!.Value);
-                return LocalRedirect(returnUrl ?? flow.PageUrl(TenantPaths.Account, returnUrl: null));
+                return LocalRedirect(flow.AfterSignIn);
             case SignUpStatus.ConfirmationSent:
                 ConfirmationSent = true;
                 break;
