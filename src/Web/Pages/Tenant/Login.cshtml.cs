@@ -1,5 +1,4 @@
 using AlexaLinkHub.Application.Common.Interfaces;
-using AlexaLinkHub.Application.Common.Tenancy;
 using AlexaLinkHub.Application.Linking;
 using AlexaLinkHub.Web.Tenancy;
 using Mediator;
