@@ -79,6 +79,8 @@ public static class DependencyInjection
         services.AddScoped<Application.Emails.IEmailDelivery, Email.EmailDelivery>();
         services.AddScoped<Application.Accounts.IUserTokens, Identity.UserTokens>();
         services.AddScoped<Application.Admins.IAdminTokens, Identity.AdminTokens>();
+        services.AddSingleton<Application.Admins.ITotp, Totp>();
+        services.AddSingleton<Application.Admins.IPasskeys, Passkeys>();
 
         services.AddSingleton<Application.Webhooks.IWebhookSecretProtector, Webhooks.WebhookSecretProtector>();
         services.AddSingleton<Webhooks.WebhookAddressGuard>();
