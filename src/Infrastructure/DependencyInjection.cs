@@ -67,10 +67,11 @@ public static class DependencyInjection
         services.TryAddSingleton<Application.Common.Security.IPasswordHasher, IdentityPasswordHasher>();
 
         // Data-protection keys (antiforgery, cookies, reset tokens) live in the database, so every instance shares
-        // them and a restart invalidates no form or session.
-        services.AddDataProtection()
+        // them and a restart invalidates no form or session; protected at rest with a certificate (KeyRingOptions).
+        var dataProtection = services.AddDataProtection()
             .SetApplicationName(ApplicationName)
             .PersistKeysToDbContext<AppDbContext>();
+        KeyRingOptions.Apply(dataProtection, builder.Configuration, builder.Environment);
         services.AddHostedService<DataProtectionKeyRingRefresher>();
 
         services.Configure<Email.EmailOptions>(builder.Configuration.GetSection(Email.EmailOptions.SectionName));

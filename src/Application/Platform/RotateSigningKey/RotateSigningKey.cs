@@ -8,7 +8,7 @@ namespace AlexaLinkHub.Application.Platform;
 /// <summary>Incident response (and the scheduled rotation's manual twin): a new signing key is published now and signs
 /// from <see cref="ActivateAfterSeconds"/> on (default <c>OAuth:SigningKeys:ActivationDelay</c>); the keys before it keep
 /// verifying until every token they signed has expired.</summary>
-public sealed record RotateSigningKey(int? ActivateAfterSeconds = null) : ICommand<SigningKeysDto>, IPlatformAdminRequest, IStepUpRequest;
+public sealed record RotateSigningKey(int? ActivateAfterSeconds = null) : ICommand<SigningKeysDto>, IPlatformAdminRequest, IStepUpRequest, ISingleSaveCommand;
 
 public sealed record SigningKeyDto(string KeyId, DateTimeOffset CreatedAt, DateTimeOffset ActivatesAt, string Status);
 
@@ -19,6 +19,9 @@ public interface ISigningKeys
 {
     /// <summary>Adds a key that signs from <paramref name="activationDelay"/> on (null: the configured delay).</summary>
     Task<SigningKeysDto> RotateAsync(TimeSpan? activationDelay, CancellationToken cancellationToken);
+
+    /// <summary>Deletes superseded keys that no valid token needs any more (see the daily pruning); returns how many.</summary>
+    Task<int> RetireAsync(CancellationToken cancellationToken);
 }
 
 public sealed class RotateSigningKeyValidator : AbstractValidator<RotateSigningKey>
