@@ -18,6 +18,7 @@ internal sealed class ProblemMapping(IProblemDetailsService problems) : IExcepti
             DomainException domain => Validation([(domain.Field ?? string.Empty, domain.Message)]),
             ConflictException conflict => WithErrors(StatusCodes.Status409Conflict, "Conflict", conflict.Message, conflict.Field),
             NotFoundException notFound => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = notFound.Message },
+            StepUpRequiredException stepUp => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden", Detail = stepUp.Message },
             ForbiddenException forbidden => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden", Detail = forbidden.Message },
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "Bad request", Detail = "The request could not be read: check the JSON body and the parameters." },
             _ => null,
