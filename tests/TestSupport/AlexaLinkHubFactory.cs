@@ -20,8 +20,12 @@ public sealed class AlexaLinkHubFactory : WebApplicationFactory<Program>
     private readonly bool _ownsDatabase;
     private readonly Dictionary<string, string?> _settings;
 
-    private AlexaLinkHubFactory(TestDatabase database, IDictionary<string, string?>? settings, FakeTimeProvider? clock, bool ownsDatabase = true)
+    private readonly Action<IServiceCollection>? _services;
+
+    private AlexaLinkHubFactory(TestDatabase database, IDictionary<string, string?>? settings, FakeTimeProvider? clock, bool ownsDatabase = true,
+        Action<IServiceCollection>? services = null)
     {
+        _services = services;
         _database = database;
         _ownsDatabase = ownsDatabase;
         _settings = new Dictionary<string, string?>(database.Settings())
@@ -36,6 +40,13 @@ public sealed class AlexaLinkHubFactory : WebApplicationFactory<Program>
             ["Jobs:SchedulePollingInterval"] = "00:00:01",
             ["Jobs:WorkerCount"] = "2",
             ["RateLimits:AccountFormsPermitLimit"] = "1000",
+            // Tests are one client address doing the work of many people; tests of the limits lower them again.
+            ["RateLimits:TenantPagesPerIp:Permits"] = "100000",
+            ["RateLimits:TenantPagesPerIp:Burst"] = "100000",
+            ["RateLimits:AdminSignInPerIp:Permits"] = "100000",
+            ["RateLimits:AdminSignInPerIp:Burst"] = "100000",
+            ["RateLimits:ApiPerKey:Permits"] = "100000",
+            ["RateLimits:ApiPerKey:Burst"] = "100000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             _settings[key] = value;
@@ -53,11 +64,14 @@ public sealed class AlexaLinkHubFactory : WebApplicationFactory<Program>
     /// <summary>Set when the factory was created with a fake clock; advance it to move the app's time.</summary>
     public FakeTimeProvider? Clock { get; }
 
+    /// <summary><paramref name="services"/> changes the app's services after the host registered its own (a test double at
+    /// the edge, e.g. a client address).</summary>
     public static async Task<AlexaLinkHubFactory> CreateAsync(
         DatabaseProvider provider = DatabaseProvider.Sqlite,
         IDictionary<string, string?>? settings = null,
-        FakeTimeProvider? clock = null) =>
-        new(await TestDatabase.CreateAsync(provider), settings, clock);
+        FakeTimeProvider? clock = null,
+        Action<IServiceCollection>? services = null) =>
+        new(await TestDatabase.CreateAsync(provider), settings, clock, services: services);
 
     /// <summary>An app on a database the caller owns — a second instance, or a restart after disposing the first app.
     /// Disposing this app leaves the database alone.</summary>
@@ -71,6 +85,8 @@ public sealed class AlexaLinkHubFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         if (Clock is not null)
             builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        if (_services is not null)
+            builder.ConfigureServices(_services);
     }
 
     public HttpClient CreateApiClient(string? apiKey = PlatformApiKey)

@@ -38,8 +38,9 @@ public sealed class AppServices : IAsyncDisposable
 
     /// <summary>A host on a fresh database of its own, migrated; disposing the host drops the database.</summary>
     public static async Task<AppServices> CreateAsync(
-        DatabaseProvider provider = DatabaseProvider.Sqlite, IEnumerable<KeyValuePair<string, string?>>? settings = null, Action<IServiceCollection>? services = null) =>
-        await CreateAsync(await TestDatabase.CreateAsync(provider), ownsDatabase: true, settings, migrate: true, services);
+        DatabaseProvider provider = DatabaseProvider.Sqlite, IEnumerable<KeyValuePair<string, string?>>? settings = null, Action<IServiceCollection>? services = null,
+        string environment = "Development") =>
+        await CreateAsync(await TestDatabase.CreateAsync(provider), ownsDatabase: true, settings, migrate: true, services, environment);
 
     /// <summary>A host on a database the caller owns (e.g. a second instance on the first one's <see cref="Database"/>);
     /// disposing the host leaves the database alone. <paramref name="migrate"/>: false leaves a fresh database empty.</summary>
@@ -47,11 +48,12 @@ public sealed class AppServices : IAsyncDisposable
         CreateAsync(database, ownsDatabase: false, settings, migrate);
 
     private static async Task<AppServices> CreateAsync(
-        TestDatabase database, bool ownsDatabase, IEnumerable<KeyValuePair<string, string?>>? settings, bool migrate, Action<IServiceCollection>? services = null)
+        TestDatabase database, bool ownsDatabase, IEnumerable<KeyValuePair<string, string?>>? settings, bool migrate, Action<IServiceCollection>? services = null,
+        string environment = "Development")
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
-            EnvironmentName = Environments.Development,
+            EnvironmentName = environment,
             ContentRootPath = database.SqliteDirectory ?? Path.GetTempPath(),
         });
         builder.Configuration.AddInMemoryCollection(database.Settings().Concat(settings ?? []));
