@@ -27,7 +27,7 @@ public sealed partial class AdminMfaPageTests(AdminMfaFixture app) : IClassFixtu
     {
         var started = await browser.PostFormAsync("/admin/account/security?handler=StartTotp", []);
         Assert.Equal(HttpStatusCode.OK, started.Status);
-        Assert.Matches("<img class=\"qr\" src=\"data:image/png;base64,[A-Za-z0-9+/=]+\"", started.Html);
+        Assert.Contains("<img class=\"qr\" src=\"data:image/png;base64,", started.Html, StringComparison.Ordinal);
         var secret = started.TextOfId("totp-secret");
         Assert.Matches("^[A-Z2-7]{32}$", secret);
         var confirmed = await browser.PostFormAsync("/admin/account/security?handler=ConfirmTotp", AdminBrowser.Fields(("Code", Code(secret))));

@@ -40,13 +40,13 @@ public sealed class AuthorizeFuzzTests(ApiFixture api) : IClassFixture<ApiFixtur
         {
             ("state", "xyz"), ("client_id", setup.Skill.ClientId), ("scope", "order_car basic_profile"), ("response_type", "token"), ("redirect_uri", setup.Skill.RedirectUri),
         };
-        var requests = Gen.Sample(RequestGen(baseline), 40, new Rnd(Seed), Cases);
+        var requests = Gen.Sample(RequestGen(baseline), Cases, new Rnd(Seed), 40);
         var findings = new ConcurrentBag<string>();
         var sent = 0;
 
+        using var client = api.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         await Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = TestContext.Current.CancellationToken }, async (request, ct) =>
         {
-            using var client = api.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
             using var message = request.ToMessage(setup.Slug);
             using var response = await client.SendAsync(message, ct);
             Interlocked.Increment(ref sent);
@@ -64,7 +64,7 @@ public sealed class AuthorizeFuzzTests(ApiFixture api) : IClassFixture<ApiFixtur
 
         TestContext.Current.TestOutputHelper?.WriteLine($"{sent} mutated authorization requests, {findings.Count} findings");
         Assert.Equal(Cases, sent);
-        Assert.True(findings.IsEmpty, string.Join(Environment.NewLine, findings.Take(20)));
+        Assert.True(findings.IsEmpty, string.Join(Environment.NewLine, findings.Where(f => !f.StartsWith("500", StringComparison.Ordinal)).Take(10).Concat(findings.Take(10))));
     }
 
     /// <summary>Our own login page (an anonymous visitor), or a registered redirect URI with the response appended —

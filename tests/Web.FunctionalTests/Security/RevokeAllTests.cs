@@ -23,8 +23,8 @@ public sealed class RevokeAllTests(ApiFixture api) : IClassFixture<ApiFixture>
         var response = await Platform.PostAsJsonAsync($"/api/v1/tenants/{setup.Slug}/revoke-all", new { confirmation = "another-tenant" }, Ct);
         var missing = await Platform.PostAsync($"/api/v1/tenants/{setup.Slug}/revoke-all", null, Ct);
 
-        var problem = await ApiAssert.JsonAsync(response, HttpStatusCode.BadRequest);
-        Assert.Contains(setup.Slug, problem.GetProperty("errors").GetProperty("confirmation")[0].GetString(), StringComparison.Ordinal);
+        var problem = await ApiAssert.ProblemAsync(response, HttpStatusCode.BadRequest, "confirmation");
+        Assert.Contains(setup.Slug, ApiAssert.ErrorsFor(problem, "confirmation"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
         Assert.True(await LinkAssert.IsActiveAsync(Platform, setup.Skill, token));
         Assert.Empty(await LinkAssert.AuditAsync(Platform, setup.Slug, "token.revoked"));
