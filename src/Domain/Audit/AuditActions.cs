@@ -44,7 +44,6 @@ public static class AuditActions
     public const string AdminRecoveryCodesRenewed = "admin.recovery_codes_renewed";
     public const string AdminRecoveryCodeUsed = "admin.recovery_code_used";
     public const string AdminMfaReset = "admin.mfa_reset";
-    public const string AdminSteppedUp = "admin.stepped_up";
     public const string AdminSignedOutEverywhere = "admin.signed_out_everywhere";
     public const string TenantAdminMfaRequired = "tenant.admin_mfa_required";
     public const string TenantTokensRevoked = "tenant.tokens_revoked";
