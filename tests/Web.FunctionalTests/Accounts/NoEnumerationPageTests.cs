@@ -56,7 +56,7 @@ public sealed class NoEnumerationPageTests(AccountsFixture app) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, (await laptop.GetAsync($"/t/{scenario.Slug}/account")).Status);
         var account = await phone.GetAsync($"/t/{scenario.Slug}/account");
 
-        var signedOut = await phone.SubmitAsync(account.FormPostingTo("handler=signouteverywhere"), new Dictionary<string, string>());
+        var signedOut = await phone.SubmitAsync(account.FormPostingTo("handler=endsessions"), new Dictionary<string, string>());
 
         Assert.Equal($"/t/{scenario.Slug}/login", signedOut.Location!.AbsolutePath);
         Assert.Equal(HttpStatusCode.Found, (await laptop.GetAsync($"/t/{scenario.Slug}/account")).Status);

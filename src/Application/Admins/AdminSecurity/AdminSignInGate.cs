@@ -10,12 +10,23 @@ namespace AlexaLinkHub.Application.Admins;
 /// <summary>What every step of the admin sign-in shares: the lockout, counted per email whether or not an admin has it
 /// (password and second-factor failures alike), the audit trail, and the identity a successful step hands out.</summary>
 public sealed class AdminSignInGate(
+    IAdminUserRepository admins,
     IAdminSignInThrottleRepository throttles,
     IAdminMfaPolicy mfa,
     IAuditLog audit,
     IOptions<AdminSignInOptions> options,
     TimeProvider clock)
 {
+    /// <summary>Whom a second step (a code, a passkey) is for: the enabled admin the first step named if nothing changed
+    /// since (a new password, an MFA reset, "sign out everywhere" all change the stamp) — else the refusal to answer.</summary>
+    public async Task<(AdminUser? Admin, AdminSignInOutcome? Refusal)> SecondStepAsync(Guid adminId, string stamp, CancellationToken cancellationToken)
+    {
+        var admin = await admins.FindByIdAsync(adminId, cancellationToken);
+        if (admin is not { Enabled: true } || !string.Equals(admin.SecurityStamp, stamp, StringComparison.Ordinal))
+            return (null, new AdminSignInOutcome(AdminSignInStatus.BadCredentials, null, null));
+        return await LockedAsync(admin.Email, cancellationToken) is { } locked ? (null, LockedOut(locked, admin)) : (admin, null);
+    }
+
     public static string KeyOf(string? email) => SecretTokens.Hash(EmailAddress.Normalize(email ?? string.Empty));
 
     public async Task<AdminSignInThrottle?> LockedAsync(string? email, CancellationToken cancellationToken)

@@ -7,10 +7,10 @@ namespace AlexaLinkHub.Application.Admins;
 /// null when the admin has none or the first step is no longer valid.</summary>
 public sealed record GetPasskeyAssertion(Guid AdminId, string SecurityStamp) : IQuery<PasskeyChallenge?>, IAdminSignInRequest;
 
-public sealed class GetPasskeyAssertionHandler(IAdminUserRepository admins, IPasskeys passkeys) : IQueryHandler<GetPasskeyAssertion, PasskeyChallenge?>
+public sealed class GetPasskeyAssertionHandler(IPasskeys passkeys, AdminSignInGate gate) : IQueryHandler<GetPasskeyAssertion, PasskeyChallenge?>
 {
     public async ValueTask<PasskeyChallenge?> Handle(GetPasskeyAssertion query, CancellationToken cancellationToken) =>
-        await AdminSecondFactor.AdminAsync(admins, query.AdminId, query.SecurityStamp, cancellationToken) is { Passkeys.Count: > 0 } admin
+        (await gate.SecondStepAsync(query.AdminId, query.SecurityStamp, cancellationToken)).Admin is { Passkeys.Count: > 0 } admin
             ? passkeys.BeginAssertion(admin)
             : null;
 }

@@ -1,5 +1,4 @@
 using AlexaLinkHub.Application.Common.Interfaces;
-using AlexaLinkHub.Domain.Admins;
 using AlexaLinkHub.Domain.Audit;
 using Mediator;
 
@@ -15,16 +14,14 @@ public sealed record VerifyAdminCode : ICommand<AdminSignInOutcome>, IAdminSignI
     public required string Code { get; init; }
 }
 
-public sealed class VerifyAdminCodeHandler(IAdminUserRepository admins, ITotp totp, AdminSignInGate gate, IAuditLog audit, TimeProvider clock)
+public sealed class VerifyAdminCodeHandler(ITotp totp, AdminSignInGate gate, IAuditLog audit, TimeProvider clock)
     : ICommandHandler<VerifyAdminCode, AdminSignInOutcome>
 {
     public async ValueTask<AdminSignInOutcome> Handle(VerifyAdminCode command, CancellationToken cancellationToken)
     {
-        var admin = await AdminSecondFactor.AdminAsync(admins, command.AdminId, command.SecurityStamp, cancellationToken);
+        var (admin, refusal) = await gate.SecondStepAsync(command.AdminId, command.SecurityStamp, cancellationToken);
         if (admin is null)
-            return new AdminSignInOutcome(AdminSignInStatus.BadCredentials, null, null);
-        if (await gate.LockedAsync(admin.Email, cancellationToken) is { } locked)
-            return gate.LockedOut(locked, admin);
+            return refusal!;
 
         var code = command.Code?.Trim() ?? string.Empty;
         if (code.Length == 6 && code.All(char.IsAsciiDigit))
@@ -39,15 +36,4 @@ public sealed class VerifyAdminCodeHandler(IAdminUserRepository admins, ITotp to
         }
         return await gate.FailAsync(admin.Email, admin, "bad_second_factor", cancellationToken);
     }
-}
-
-internal static class AdminSecondFactor
-{
-    /// <summary>The enabled admin the first step named, if nothing changed since (a new password, a reset, a sign-out
-    /// everywhere all change the stamp).</summary>
-    public static async Task<AdminUser?> AdminAsync(IAdminUserRepository admins, Guid adminId, string stamp, CancellationToken cancellationToken) =>
-        await admins.FindByIdAsync(adminId, cancellationToken) is { Enabled: true } admin
-        && string.Equals(admin.SecurityStamp, stamp, StringComparison.Ordinal)
-            ? admin
-            : null;
 }

@@ -13,16 +13,14 @@ public sealed record VerifyAdminPasskey : ICommand<AdminSignInOutcome>, IAdminSi
     public required string ResponseJson { get; init; }
 }
 
-public sealed class VerifyAdminPasskeyHandler(IAdminUserRepository admins, IPasskeys passkeys, AdminSignInGate gate, TimeProvider clock)
+public sealed class VerifyAdminPasskeyHandler(IPasskeys passkeys, AdminSignInGate gate, TimeProvider clock)
     : ICommandHandler<VerifyAdminPasskey, AdminSignInOutcome>
 {
     public async ValueTask<AdminSignInOutcome> Handle(VerifyAdminPasskey command, CancellationToken cancellationToken)
     {
-        var admin = await AdminSecondFactor.AdminAsync(admins, command.AdminId, command.SecurityStamp, cancellationToken);
+        var (admin, refusal) = await gate.SecondStepAsync(command.AdminId, command.SecurityStamp, cancellationToken);
         if (admin is null)
-            return new AdminSignInOutcome(AdminSignInStatus.BadCredentials, null, null);
-        if (await gate.LockedAsync(admin.Email, cancellationToken) is { } locked)
-            return gate.LockedOut(locked, admin);
+            return refusal!;
 
         var assertion = await passkeys.CompleteAssertionAsync(admin, command.State, command.ResponseJson, cancellationToken);
         if (assertion is null || admin.FindPasskey(assertion.CredentialId) is not { } passkey)

@@ -66,7 +66,7 @@ public sealed class AccountModel(ISender sender, IStringLocalizer<SharedResource
     }
 
     /// <summary>Ends every session of the account (the security stamp changes), this one included.</summary>
-    public async Task<IActionResult> OnPostSignOutEverywhereAsync()
+    public async Task<IActionResult> OnPostEndSessionsAsync()
     {
         if (!await SignedInAsync())
             return ToLogin();
