@@ -19,14 +19,12 @@ public sealed class AlexaLinkHubFactory : WebApplicationFactory<Program>
     private readonly TestDatabase _database;
     private readonly bool _ownsDatabase;
     private readonly Dictionary<string, string?> _settings;
-
     private readonly Action<IServiceCollection>? _services;
 
-    private AlexaLinkHubFactory(TestDatabase database, IDictionary<string, string?>? settings, FakeTimeProvider? clock, bool ownsDatabase = true,
-        Action<IServiceCollection>? services = null)
+    private AlexaLinkHubFactory(TestDatabase database, IDictionary<string, string?>? settings, FakeTimeProvider? clock, bool ownsDatabase = true, Action<IServiceCollection>? services = null)
     {
-        _services = services;
         _database = database;
+        _services = services;
         _ownsDatabase = ownsDatabase;
         _settings = new Dictionary<string, string?>(database.Settings())
         {
@@ -48,8 +46,14 @@ public sealed class AlexaLinkHubFactory : WebApplicationFactory<Program>
             ["RateLimits:ApiPerKey:Permits"] = "100000",
             ["RateLimits:ApiPerKey:Burst"] = "100000",
         };
+        // A null value takes a test default back out: the app's own default applies.
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-            _settings[key] = value;
+        {
+            if (value is null)
+                _settings.Remove(key);
+            else
+                _settings[key] = value;
+        }
         Clock = clock;
     }
 
@@ -64,8 +68,7 @@ public sealed class AlexaLinkHubFactory : WebApplicationFactory<Program>
     /// <summary>Set when the factory was created with a fake clock; advance it to move the app's time.</summary>
     public FakeTimeProvider? Clock { get; }
 
-    /// <summary><paramref name="services"/> changes the app's services after the host registered its own (a test double at
-    /// the edge, e.g. a client address).</summary>
+    /// <param name="services">Registrations added after the app's own (e.g. an <c>IStartupFilter</c> that observes requests).</param>
     public static async Task<AlexaLinkHubFactory> CreateAsync(
         DatabaseProvider provider = DatabaseProvider.Sqlite,
         IDictionary<string, string?>? settings = null,

@@ -26,6 +26,7 @@ public sealed class LiveApp : IAsyncDisposable
     public static async Task<LiveApp> StartAsync(
         DatabaseProvider provider = DatabaseProvider.Sqlite,
         IDictionary<string, string?>? settings = null,
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null,
         string host = "127.0.0.1")
     {
         // The public URL is configuration, read before the server binds, so the port is chosen first (the OS hands out
@@ -36,7 +37,7 @@ public sealed class LiveApp : IAsyncDisposable
         {
             ["App:PublicBaseUrl"] = baseUrl.ToString().TrimEnd('/'),
         };
-        var factory = await AlexaLinkHubFactory.CreateAsync(provider, all);
+        var factory = await AlexaLinkHubFactory.CreateAsync(provider, all, services: services);
         try
         {
             factory.UseKestrel(options =>
@@ -68,7 +69,8 @@ public sealed class LiveApp : IAsyncDisposable
 
     public ValueTask DisposeAsync() => Factory.DisposeAsync();
 
-    private static int FreeLoopbackPort()
+    /// <summary>A port on 127.0.0.1 that was free a moment ago (the OS picks it).</summary>
+    public static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
