@@ -48,7 +48,7 @@ public sealed class TenantModelTests
 
         var global = db.Model.GetEntityTypes().Where(e => !e.IsOwned() && TenancyRule.IsDeclaredGlobal(e)).Select(e => e.ClrType.Name).Order();
 
-        Assert.Equal(["AdminMembership", "AdminUser", "ApiKey", "DataProtectionKey", "ServerKey", "Tenant"], global);
+        Assert.Equal(["AdminMembership", "AdminPasskey", "AdminRecoveryCode", "AdminSignInThrottle", "AdminUser", "ApiKey", "DataProtectionKey", "ServerKey", "Tenant"], global);
     }
 
     [Fact]

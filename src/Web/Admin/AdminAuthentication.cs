@@ -20,7 +20,10 @@ public static class AdminAuthentication
     public const string TenantClaim = "alh:tenant";
     public const string StampClaim = "alh:stamp";
 
-    public static ClaimsPrincipal CreatePrincipal(AdminIdentity admin)
+    /// <summary>When the admin last proved who they are (Unix seconds): sign-in with every factor, or a step-up.</summary>
+    public const string VerifiedAtClaim = "alh:verified_at";
+
+    public static ClaimsPrincipal CreatePrincipal(AdminIdentity admin, DateTimeOffset verifiedAt)
     {
         var claims = new List<Claim>
         {
@@ -28,23 +31,36 @@ public static class AdminAuthentication
             new(ClaimTypes.Name, admin.Email),
             new(ClaimTypes.Email, admin.Email),
             new(StampClaim, admin.SecurityStamp),
+            new(VerifiedAtClaim, verifiedAt.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };
         if (admin.IsPlatformAdmin)
             claims.Add(new Claim(AdminClaims.PlatformAdmin, "true"));
+        if (admin.MustEnrolMfa)
+            claims.Add(new Claim(AdminClaims.MustEnrolMfa, "true"));
+        if (admin.HasMfa)
+            claims.Add(new Claim(AdminClaims.HasMfa, "true"));
         claims.AddRange(admin.TenantIds.Select(id => new Claim(TenantClaim, id.ToString())));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme, ClaimTypes.Name, ClaimTypes.Role));
     }
 
+    /// <summary>Starts the admin's session, proved just now.</summary>
+    public static Task SignInAsync(HttpContext context, AdminIdentity admin) =>
+        context.SignInAsync(Scheme, CreatePrincipal(admin, context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow()));
+
+    public static DateTimeOffset VerifiedAt(ClaimsPrincipal principal) =>
+        long.TryParse(principal.FindFirstValue(VerifiedAtClaim), out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : DateTimeOffset.MinValue;
+
     /// <summary>Tells the application layer who is acting: the signed-in admin with their reach, or nobody.</summary>
     public static void SetActor(ActorContext actor, ClaimsPrincipal? principal, string? sourceIp)
     {
-        if (principal?.Identity is not { IsAuthenticated: true, AuthenticationType: Scheme })
+        if (principal?.Identity is not { IsAuthenticated: true, AuthenticationType: Scheme } || !Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var adminId))
         {
             actor.SetAnonymous(sourceIp);
             return;
         }
         var tenants = principal.FindAll(TenantClaim).Select(c => Guid.Parse(c.Value)).ToList();
-        actor.Set($"admin:{principal.FindFirstValue(ClaimTypes.Email)}", principal.HasClaim(c => c.Type == AdminClaims.PlatformAdmin), tenants, sourceIp);
+        actor.SetAdmin(adminId, principal.FindFirstValue(ClaimTypes.Email) ?? string.Empty, principal.HasClaim(c => c.Type == AdminClaims.PlatformAdmin),
+            tenants, VerifiedAt(principal), sourceIp);
     }
 
     public static void Configure(CookieAuthenticationOptions options)
@@ -81,6 +97,7 @@ public static class AdminAuthentication
             await context.HttpContext.SignOutAsync(Scheme);
             return;
         }
-        context.ReplacePrincipal(CreatePrincipal(identity));
+        // Rights are fresh; when the admin last proved who they are is the session's own.
+        context.ReplacePrincipal(CreatePrincipal(identity, VerifiedAt(principal!)));
     }
 }

@@ -7,6 +7,7 @@ using Mediator;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace AlexaLinkHub.Web.Admin;
 
@@ -16,6 +17,7 @@ namespace AlexaLinkHub.Web.Admin;
 /// <see cref="NotFoundException"/> from any command (another tenant's skill, user or token id) is a 404 page too.</summary>
 internal sealed class AdminPageFilter : IAsyncPageFilter
 {
+
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
@@ -40,6 +42,14 @@ internal sealed class AdminPageFilter : IAsyncPageFilter
         };
         http.Features.Set(session);
 
+        // A second factor is required and the admin has none: nothing but enrolling one (or signing out) until they do.
+        if (principal?.HasClaim(AdminClaims.MustEnrolMfa, "true") == true
+            && context.ActionDescriptor.ViewEnginePath is not ("/Account/Security" or "/Logout"))
+        {
+            context.Result = new LocalRedirectResult(AdminPaths.Security);
+            return;
+        }
+
         var sender = services.GetRequiredService<ISender>();
         try
         {
@@ -54,22 +64,25 @@ internal sealed class AdminPageFilter : IAsyncPageFilter
                 await sender.Send(new EnterPlatformScope(), http.RequestAborted);
             }
         }
-        catch (Exception ex) when (ToResult(ex) is { } result)
+        catch (Exception ex) when (ToResult(ex, http) is { } result)
         {
             context.Result = result;
             return;
         }
 
         var executed = await next();
-        if (executed.Exception is { } exception && !executed.ExceptionHandled && ToResult(exception) is { } mapped)
+        if (executed.Exception is { } exception && !executed.ExceptionHandled && ToResult(exception, http) is { } mapped)
         {
             executed.Result = mapped;
             executed.ExceptionHandled = true;
         }
     }
 
-    private static IActionResult? ToResult(Exception exception) => exception switch
+    private static IActionResult? ToResult(Exception exception, HttpContext http) => exception switch
     {
+        // Prove it's you, then repeat the action on the page it came from.
+        StepUpRequiredException => new LocalRedirectResult(QueryHelpers.AddQueryString(AdminPaths.StepUp, "returnUrl",
+            AdminPaths.SafeReturnUrl(http.Request.Path + http.Request.QueryString) ?? AdminPaths.Root)),
         NotFoundException => new NotFoundResult(),
         ForbiddenException => new StatusCodeResult(StatusCodes.Status403Forbidden),
         _ => null,

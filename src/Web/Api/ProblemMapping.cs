@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace AlexaLinkHub.Web.Api;
 
-/// <summary>Turns the application's exceptions into <c>application/problem+json</c> with per-field messages. Anything
+/// <summary>Turns the application's exceptions (and unreadable input) into <c>application/problem+json</c> with per-field messages. Anything
 /// unexpected is a 500 without internals (the exception is logged, never echoed).</summary>
 internal sealed class ProblemMapping(IProblemDetailsService problems) : IExceptionHandler
 {
@@ -18,8 +18,11 @@ internal sealed class ProblemMapping(IProblemDetailsService problems) : IExcepti
             DomainException domain => Validation([(domain.Field ?? string.Empty, domain.Message)]),
             ConflictException conflict => WithErrors(StatusCodes.Status409Conflict, "Conflict", conflict.Message, conflict.Field),
             NotFoundException notFound => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = notFound.Message },
+            StepUpRequiredException stepUp => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden", Detail = stepUp.Message },
             ForbiddenException forbidden => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden", Detail = forbidden.Message },
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "Bad request", Detail = "The request could not be read: check the JSON body and the parameters." },
+            // A form the framework cannot decode (a NUL, a broken escape) reaches whoever reads it first — OpenIddict, a page.
+            InvalidDataException => new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "Bad request", Detail = "The form could not be read." },
             _ => null,
         };
         if (problem is null)

@@ -28,6 +28,14 @@ public sealed class AccountEmails(IEmailOutbox outbox, IStringLocalizer<SharedRe
             confirmationUrl,
             text["If you didn't create an account, ignore this email."]);
 
+    public void QueueExistingAccount(Tenant tenant, EndUser user, string resetUrl) =>
+        Queue(tenant, user,
+            text["Your {0} account", tenant.DisplayName],
+            text["Someone tried to create a {0} account with {1}, but you already have one. If that was you, sign in with your password, or choose a new one if you forgot it.", tenant.DisplayName, user.Email],
+            text["Choose a new password"],
+            resetUrl,
+            text["If this wasn't you, ignore this email: nothing has changed. The link works once, for one hour."]);
+
     private void Queue(Tenant tenant, EndUser user, string subject, string intro, string action, string url, string footnote)
     {
         var greeting = text["Hello {0},", user.DisplayName].Value;

@@ -1,13 +1,15 @@
 using AlexaLinkHub.Application.Common.Exceptions;
 using AlexaLinkHub.Application.Common.Interfaces;
 using AlexaLinkHub.Application.Common.Tenancy;
+using AlexaLinkHub.Application.Admins;
 using Mediator;
+using Microsoft.Extensions.Options;
 
 namespace AlexaLinkHub.Application.Common.Behaviours;
 
 /// <summary>Enforces the message's audience before anything runs. A tenant admin asking about another tenant gets
 /// "not found", never "forbidden": we do not confirm that the other tenant exists.</summary>
-public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentActor actor, ITenantContext tenant)
+public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentActor actor, ITenantContext tenant, IOptions<AdminSecurityOptions> security, TimeProvider clock)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IMessage
 {
@@ -28,6 +30,12 @@ public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentActor ac
 
         if (message is IEndUserRequest && actor.EndUserId is null)
             throw new ForbiddenException("Sign in first.");
+
+        if (message is IAdminAccountRequest && actor.AdminId is null)
+            throw new ForbiddenException("Sign in to the admin area first.");
+
+        if (message is IStepUpRequest && actor.VerifiedAt is { } verifiedAt && clock.GetUtcNow() - verifiedAt > security.Value.StepUpWindow)
+            throw new StepUpRequiredException();
 
         return next(message, cancellationToken);
     }

@@ -16,14 +16,26 @@ public sealed class ActorContext : ICurrentActor
     public IReadOnlyCollection<Guid> TenantIds => _tenantIds;
     public string? SourceIp { get; private set; }
     public Guid? EndUserId { get; private set; }
+    public Guid? AdminId { get; private set; }
+    public DateTimeOffset? VerifiedAt { get; private set; }
 
     public void Set(string name, bool isPlatformAdmin, IReadOnlyCollection<Guid> tenantIds, string? sourceIp)
     {
         EndUserId = null;
+        AdminId = null;
+        VerifiedAt = null;
         Name = name;
         IsPlatformAdmin = isPlatformAdmin;
         _tenantIds = tenantIds;
         SourceIp = sourceIp;
+    }
+
+    /// <summary>The admin of an admin-UI session, who last proved who they are at <paramref name="verifiedAt"/>.</summary>
+    public void SetAdmin(Guid adminId, string email, bool isPlatformAdmin, IReadOnlyCollection<Guid> tenantIds, DateTimeOffset verifiedAt, string? sourceIp)
+    {
+        Set($"admin:{email}", isPlatformAdmin, tenantIds, sourceIp);
+        AdminId = adminId;
+        VerifiedAt = verifiedAt;
     }
 
     public void SetAnonymous(string? sourceIp, string name = AnonymousName) => Set(name, false, [], sourceIp);

@@ -65,6 +65,16 @@ public sealed class AccountModel(ISender sender, IStringLocalizer<SharedResource
         return LocalRedirect($"{Request.PathBase}/login");
     }
 
+    /// <summary>Ends every session of the account (the security stamp changes), this one included.</summary>
+    public async Task<IActionResult> OnPostEndSessionsAsync()
+    {
+        if (!await SignedInAsync())
+            return ToLogin();
+        await sender.Send(new SignOutEverywhere());
+        await HttpContext.SignOutAsync(EndUserSession.Scheme);
+        return LocalRedirect($"{Request.PathBase}/login");
+    }
+
     private async Task<bool> SignedInAsync() => await EndUserSession.CurrentUserAsync(HttpContext) is not null;
 
     private IActionResult ToLogin() => Redirect(LinkFlow.PageUrl(HttpContext, "login", $"{Request.PathBase}/account"));

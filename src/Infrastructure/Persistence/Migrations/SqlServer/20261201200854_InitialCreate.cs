@@ -12,6 +12,21 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AdminSignInThrottles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Key = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    FailedCount = table.Column<int>(type: "int", nullable: false),
+                    LockedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LastFailureAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AdminSignInThrottles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AdminUsers",
                 columns: table => new
                 {
@@ -21,10 +36,11 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                     PasswordHash = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
                     IsPlatformAdmin = table.Column<bool>(type: "bit", nullable: false),
                     Enabled = table.Column<bool>(type: "bit", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "int", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     SecurityStamp = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ProtectedTotpSecret = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    PendingTotpSecret = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    TotpTimeStep = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -143,8 +159,10 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                     Id = table.Column<int>(type: "int", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
                     Use = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    Generation = table.Column<int>(type: "int", nullable: false),
                     ProtectedPrivateKey = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ActivatesAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -163,6 +181,7 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                     SuspendedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     SignUpEnabled = table.Column<bool>(type: "bit", nullable: false),
                     EmailConfirmationRequired = table.Column<bool>(type: "bit", nullable: false),
+                    AdminsMustUseMfa = table.Column<bool>(type: "bit", nullable: false),
                     BackgroundColor = table.Column<string>(type: "nvarchar(7)", maxLength: 7, nullable: false),
                     LogoUrl = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
                     PrimaryColor = table.Column<string>(type: "nvarchar(7)", maxLength: 7, nullable: false),
@@ -172,6 +191,51 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Tenants", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AdminPasskeys",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AdminUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CredentialId = table.Column<byte[]>(type: "varbinary(1023)", maxLength: 1023, nullable: false),
+                    PublicKey = table.Column<byte[]>(type: "varbinary(2048)", maxLength: 2048, nullable: false),
+                    SignCount = table.Column<long>(type: "bigint", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    LastUsedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AdminPasskeys", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AdminPasskeys_AdminUsers_AdminUserId",
+                        column: x => x.AdminUserId,
+                        principalTable: "AdminUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AdminRecoveryCodes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AdminUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CodeHash = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UsedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AdminRecoveryCodes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AdminRecoveryCodes_AdminUsers_AdminUserId",
+                        column: x => x.AdminUserId,
+                        principalTable: "AdminUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -512,6 +576,28 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 column: "TenantId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AdminPasskeys_AdminUserId",
+                table: "AdminPasskeys",
+                column: "AdminUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdminPasskeys_CredentialId",
+                table: "AdminPasskeys",
+                column: "CredentialId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdminRecoveryCodes_AdminUserId",
+                table: "AdminRecoveryCodes",
+                column: "AdminUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdminSignInThrottles_Key",
+                table: "AdminSignInThrottles",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AdminUsers_NormalizedEmail",
                 table: "AdminUsers",
                 column: "NormalizedEmail",
@@ -608,9 +694,9 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 columns: new[] { "SentAt", "FailedAt", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ServerKeys_Use",
+                name: "IX_ServerKeys_Use_Generation",
                 table: "ServerKeys",
-                column: "Use",
+                columns: new[] { "Use", "Generation" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -665,6 +751,15 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "AdminMemberships");
+
+            migrationBuilder.DropTable(
+                name: "AdminPasskeys");
+
+            migrationBuilder.DropTable(
+                name: "AdminRecoveryCodes");
+
+            migrationBuilder.DropTable(
+                name: "AdminSignInThrottles");
 
             migrationBuilder.DropTable(
                 name: "ApiKeys");

@@ -12,6 +12,21 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AdminSignInThrottles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    FailedCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    LockedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastFailureAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AdminSignInThrottles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AdminUsers",
                 columns: table => new
                 {
@@ -21,10 +36,11 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.Sqlite
                     PasswordHash = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
                     IsPlatformAdmin = table.Column<bool>(type: "INTEGER", nullable: false),
                     Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
                     SecurityStamp = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProtectedTotpSecret = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    PendingTotpSecret = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    TotpTimeStep = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -143,8 +159,10 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.Sqlite
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     Use = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Generation = table.Column<int>(type: "INTEGER", nullable: false),
                     ProtectedPrivateKey = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ActivatesAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -163,6 +181,7 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.Sqlite
                     SuspendedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     SignUpEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
                     EmailConfirmationRequired = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AdminsMustUseMfa = table.Column<bool>(type: "INTEGER", nullable: false),
                     BackgroundColor = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
                     LogoUrl = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     PrimaryColor = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
@@ -172,6 +191,51 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Tenants", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AdminPasskeys",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AdminUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CredentialId = table.Column<byte[]>(type: "BLOB", maxLength: 1023, nullable: false),
+                    PublicKey = table.Column<byte[]>(type: "BLOB", maxLength: 2048, nullable: false),
+                    SignCount = table.Column<uint>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastUsedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AdminPasskeys", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AdminPasskeys_AdminUsers_AdminUserId",
+                        column: x => x.AdminUserId,
+                        principalTable: "AdminUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AdminRecoveryCodes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AdminUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CodeHash = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UsedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AdminRecoveryCodes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AdminRecoveryCodes_AdminUsers_AdminUserId",
+                        column: x => x.AdminUserId,
+                        principalTable: "AdminUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -512,6 +576,28 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.Sqlite
                 column: "TenantId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AdminPasskeys_AdminUserId",
+                table: "AdminPasskeys",
+                column: "AdminUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdminPasskeys_CredentialId",
+                table: "AdminPasskeys",
+                column: "CredentialId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdminRecoveryCodes_AdminUserId",
+                table: "AdminRecoveryCodes",
+                column: "AdminUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdminSignInThrottles_Key",
+                table: "AdminSignInThrottles",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AdminUsers_NormalizedEmail",
                 table: "AdminUsers",
                 column: "NormalizedEmail",
@@ -604,9 +690,9 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.Sqlite
                 columns: new[] { "SentAt", "FailedAt", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ServerKeys_Use",
+                name: "IX_ServerKeys_Use_Generation",
                 table: "ServerKeys",
-                column: "Use",
+                columns: new[] { "Use", "Generation" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -661,6 +747,15 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AdminMemberships");
+
+            migrationBuilder.DropTable(
+                name: "AdminPasskeys");
+
+            migrationBuilder.DropTable(
+                name: "AdminRecoveryCodes");
+
+            migrationBuilder.DropTable(
+                name: "AdminSignInThrottles");
 
             migrationBuilder.DropTable(
                 name: "ApiKeys");

@@ -14,6 +14,21 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.PostgreSql
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AdminSignInThrottles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Key = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    FailedCount = table.Column<int>(type: "integer", nullable: false),
+                    LockedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastFailureAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AdminSignInThrottles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AdminUsers",
                 columns: table => new
                 {
@@ -23,10 +38,11 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.PostgreSql
                     PasswordHash = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     IsPlatformAdmin = table.Column<bool>(type: "boolean", nullable: false),
                     Enabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     SecurityStamp = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ProtectedTotpSecret = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    PendingTotpSecret = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    TotpTimeStep = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -145,8 +161,10 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.PostgreSql
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     Use = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Generation = table.Column<int>(type: "integer", nullable: false),
                     ProtectedPrivateKey = table.Column<string>(type: "text", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ActivatesAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -165,6 +183,7 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.PostgreSql
                     SuspendedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     SignUpEnabled = table.Column<bool>(type: "boolean", nullable: false),
                     EmailConfirmationRequired = table.Column<bool>(type: "boolean", nullable: false),
+                    AdminsMustUseMfa = table.Column<bool>(type: "boolean", nullable: false),
                     BackgroundColor = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
                     LogoUrl = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     PrimaryColor = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
@@ -174,6 +193,51 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.PostgreSql
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Tenants", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AdminPasskeys",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AdminUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CredentialId = table.Column<byte[]>(type: "bytea", maxLength: 1023, nullable: false),
+                    PublicKey = table.Column<byte[]>(type: "bytea", maxLength: 2048, nullable: false),
+                    SignCount = table.Column<long>(type: "bigint", nullable: false),
+                    Name = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastUsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AdminPasskeys", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AdminPasskeys_AdminUsers_AdminUserId",
+                        column: x => x.AdminUserId,
+                        principalTable: "AdminUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AdminRecoveryCodes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AdminUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CodeHash = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AdminRecoveryCodes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AdminRecoveryCodes_AdminUsers_AdminUserId",
+                        column: x => x.AdminUserId,
+                        principalTable: "AdminUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -514,6 +578,28 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.PostgreSql
                 column: "TenantId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AdminPasskeys_AdminUserId",
+                table: "AdminPasskeys",
+                column: "AdminUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdminPasskeys_CredentialId",
+                table: "AdminPasskeys",
+                column: "CredentialId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdminRecoveryCodes_AdminUserId",
+                table: "AdminRecoveryCodes",
+                column: "AdminUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdminSignInThrottles_Key",
+                table: "AdminSignInThrottles",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AdminUsers_NormalizedEmail",
                 table: "AdminUsers",
                 column: "NormalizedEmail",
@@ -606,9 +692,9 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.PostgreSql
                 columns: new[] { "SentAt", "FailedAt", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ServerKeys_Use",
+                name: "IX_ServerKeys_Use_Generation",
                 table: "ServerKeys",
-                column: "Use",
+                columns: new[] { "Use", "Generation" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -663,6 +749,15 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "AdminMemberships");
+
+            migrationBuilder.DropTable(
+                name: "AdminPasskeys");
+
+            migrationBuilder.DropTable(
+                name: "AdminRecoveryCodes");
+
+            migrationBuilder.DropTable(
+                name: "AdminSignInThrottles");
 
             migrationBuilder.DropTable(
                 name: "ApiKeys");
