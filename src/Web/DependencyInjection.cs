@@ -7,6 +7,7 @@ using AlexaLinkHub.Web.Api;
 using AlexaLinkHub.Web.ErrorMapping;
 using AlexaLinkHub.Web.Hosting;
 using AlexaLinkHub.Web.Jobs;
+using AlexaLinkHub.Web.RateLimiting;
 using AlexaLinkHub.Web.Tenancy;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -85,13 +86,14 @@ public static class DependencyInjection
         // Health answers before anything that needs a migrated database (authentication builds OpenIddict's options).
         app.UseHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealth });
         app.UseHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteHealth });
+        app.UseEdgeRateLimits();
         app.UseTenantResolution();
         app.UseMiddleware<ActorMiddleware>();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseJobsDashboard();
-        app.UseTenantRateLimits();
+        app.UsePageRateLimits();
         return app;
     }
 
@@ -105,6 +107,7 @@ public static class DependencyInjection
         var api = app.MapGroup("/api/v1").RequireAuthorization(ApiPolicy);
         var tenant = api.MapGroup("/tenants/{slug}").AddEndpointFilter<TenantScopeFilter>();
         api.MapTenantsEndpoints(tenant);
+        api.MapPlatformEndpoints();
         tenant.MapSkillsEndpoints();
         tenant.MapUsersEndpoints();
         tenant.MapApiKeysEndpoints();

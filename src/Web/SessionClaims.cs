@@ -14,6 +14,15 @@ public static class SessionClaims
     /// <summary>An admin of the whole platform.</summary>
     public const string PlatformAdmin = "alh:platform_admin";
 
+    /// <summary>When the admin last proved who they are (Unix seconds): sign-in with every factor, or a step-up.</summary>
+    public const string VerifiedAt = "alh:verified_at";
+
+    /// <summary>A second factor is required and the admin has none: every admin page but the security page sends them there.</summary>
+    public const string MustEnrolMfa = "alh:must_enrol_mfa";
+
+    /// <summary>The admin signs in with a second factor (a step-up asks for it rather than the password).</summary>
+    public const string HasMfa = "alh:has_mfa";
+
     /// <summary>A platform-wide API key.</summary>
     public const string PlatformKey = "alh:platform";
 

@@ -37,19 +37,23 @@ public sealed class AppServices : IAsyncDisposable
     public TestDatabase Database => _database;
 
     /// <summary>A host on a fresh database of its own, migrated; disposing the host drops the database.</summary>
-    public static async Task<AppServices> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, IEnumerable<KeyValuePair<string, string?>>? settings = null) =>
-        await CreateAsync(await TestDatabase.CreateAsync(provider), ownsDatabase: true, settings, migrate: true);
+    public static async Task<AppServices> CreateAsync(
+        DatabaseProvider provider = DatabaseProvider.Sqlite, IEnumerable<KeyValuePair<string, string?>>? settings = null, Action<IServiceCollection>? services = null,
+        string environment = "Development") =>
+        await CreateAsync(await TestDatabase.CreateAsync(provider), ownsDatabase: true, settings, migrate: true, services, environment);
 
     /// <summary>A host on a database the caller owns (e.g. a second instance on the first one's <see cref="Database"/>);
     /// disposing the host leaves the database alone. <paramref name="migrate"/>: false leaves a fresh database empty.</summary>
     public static Task<AppServices> CreateOnAsync(TestDatabase database, IEnumerable<KeyValuePair<string, string?>>? settings = null, bool migrate = true) =>
         CreateAsync(database, ownsDatabase: false, settings, migrate);
 
-    private static async Task<AppServices> CreateAsync(TestDatabase database, bool ownsDatabase, IEnumerable<KeyValuePair<string, string?>>? settings, bool migrate)
+    private static async Task<AppServices> CreateAsync(
+        TestDatabase database, bool ownsDatabase, IEnumerable<KeyValuePair<string, string?>>? settings, bool migrate, Action<IServiceCollection>? services = null,
+        string environment = "Development")
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
-            EnvironmentName = Environments.Development,
+            EnvironmentName = environment,
             ContentRootPath = database.SqliteDirectory ?? Path.GetTempPath(),
         });
         builder.Configuration.AddInMemoryCollection(database.Settings().Concat(settings ?? []));
@@ -63,6 +67,7 @@ public sealed class AppServices : IAsyncDisposable
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
         builder.Services.AddScoped<AlexaLinkHub.Application.Accounts.IAccountEmails, AlexaLinkHub.Web.Email.AccountEmails>();
         builder.Services.AddSingleton<AlexaLinkHub.Application.Linking.IAuthorizationResponse, RecordedAuthorizationResponses>();
+        services?.Invoke(builder.Services);
         var host = builder.Build();
         if (migrate)
         {

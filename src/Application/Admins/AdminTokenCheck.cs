@@ -23,12 +23,16 @@ internal static class AdminTokenCheck
     }
 
     /// <summary>The admin of a genuine link chooses a password: a new hash (and security stamp — the link is spent and
-    /// other sessions end), any lockout lifted, audited.</summary>
-    public static AdminIdentity ChoosePassword(AdminUser admin, string password, IPasswordHasher hasher, IAuditLog audit, string action)
+    /// other sessions end), any lockout lifted, audited. An admin with a second factor is not signed in by the link (an
+    /// email is not a second factor): <see cref="AdminIdentity.HasMfa"/> tells the page to send them to sign in.</summary>
+    public static async Task<AdminIdentity> ChoosePasswordAsync(
+        AdminUser admin, string password, IPasswordHasher hasher, IAuditLog audit, IAdminSignInThrottleRepository throttles, IAdminMfaPolicy mfa,
+        string action, CancellationToken cancellationToken)
     {
         admin.SetPasswordHash(hasher.Hash(password));
-        admin.RecordSuccessfulSignIn();
+        if (await throttles.FindAsync(AdminSignInGate.KeyOf(admin.Email), cancellationToken) is { } throttle)
+            throttle.Reset();
         audit.Record(action, AuditTarget.Admin(admin.Email));
-        return AdminIdentity.From(admin);
+        return await mfa.IdentityAsync(admin, cancellationToken);
     }
 }

@@ -1,6 +1,6 @@
 namespace AlexaLinkHub.Application.Maintenance;
 
-public sealed record PruneResult(long Tokens, long Grants);
+public sealed record PruneResult(long Tokens, long Grants, int SigningKeys = 0);
 
 /// <summary>The OAuth server's store: deletes what can no longer be used.</summary>
 public interface ITokenPruning

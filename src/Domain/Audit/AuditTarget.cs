@@ -24,5 +24,7 @@ public readonly record struct AuditTarget
 
     public static AuditTarget Webhook(Guid id) => new($"webhook:{id}");
 
+    public static AuditTarget SigningKey(string keyId) => new($"key:{keyId}");
+
     public override string ToString() => Value;
 }

@@ -30,6 +30,9 @@ public sealed class Tenant
     /// <summary>New accounts must confirm their email address before they can sign in. Off by default.</summary>
     public bool EmailConfirmationRequired { get; private set; }
 
+    /// <summary>Every admin of this tenant must sign in with a second factor (enrolment is forced at their next request).</summary>
+    public bool AdminsMustUseMfa { get; private set; }
+
     public bool IsActive => Status == TenantStatus.Active;
 
     public static Tenant Create(string slug, string displayName, DateTimeOffset now) => new()
@@ -56,6 +59,8 @@ public sealed class Tenant
         SignUpEnabled = signUpEnabled;
         EmailConfirmationRequired = emailConfirmationRequired;
     }
+
+    public void RequireAdminMfa(bool required) => AdminsMustUseMfa = required;
 
     public void Suspend(DateTimeOffset now)
     {

@@ -87,6 +87,9 @@ public sealed class EndUser : ITenantOwned
 
     public void ConfirmEmail() => EmailConfirmed = true;
 
+    /// <summary>Ends every session of the user ("sign out everywhere"): sessions carry the stamp.</summary>
+    public void RenewSecurityStamp() => SecurityStamp = NewStamp();
+
     public void Disable(DateTimeOffset now)
     {
         if (!Enabled)

@@ -44,8 +44,9 @@ public sealed class OAuthToken : OpenIddictEntityFrameworkCoreToken<Guid, OAuthA
     public Guid TenantId { get; set; }
 }
 
-/// <summary>The server's keys, generated once and shared by every instance: an RSA signing key (PKCS#8) and a 256-bit AES
-/// encryption key, each stored protected by ASP.NET Core data protection (whose key ring is in the same database).</summary>
+/// <summary>The server's keys, generated into the database and shared by every instance: RSA signing keys (PKCS#8), one
+/// per <see cref="Generation"/> (rotation adds one), and one 256-bit AES encryption key, each stored protected by
+/// ASP.NET Core data protection (whose key ring is in the same database).</summary>
 [GlobalEntity("The OAuth server's keys are the platform's, shared by all tenants (each tenant's issuer differs).")]
 public sealed class ServerKey
 {
@@ -54,6 +55,15 @@ public sealed class ServerKey
 
     public int Id { get; set; }
     public string Use { get; set; } = string.Empty;
+
+    /// <summary>1 for the first key of its use, then one more for each rotation (unique per use: two instances cannot
+    /// both add the same generation).</summary>
+    public int Generation { get; set; } = 1;
     public string ProtectedPrivateKey { get; set; } = string.Empty;
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>A signing key is published from <see cref="CreatedAt"/> and signs from here on.</summary>
+    public DateTimeOffset ActivatesAt { get; set; }
+
+    public string KeyId => $"{Use}-{Id}";
 }

@@ -57,6 +57,7 @@ internal static class OAuthServerSetup
                 options.DisableScopeValidation();
 
                 options.AddEventHandler(RejectDuplicateParameters.Descriptor)
+                    .AddEventHandler(SignWithActiveKey.Descriptor)
                     .AddEventHandler(ValidateRequestedScopes.Descriptor)
                     .AddEventHandler(RedirectValidationErrors.Descriptor)
                     .AddEventHandler(RejectInactiveSubjects.Descriptor)
@@ -81,7 +82,12 @@ internal static class OAuthServerSetup
                     aspNetCore.DisableTransportSecurityRequirement();
             });
 
+        services.AddSingleton<SigningKeyRing>();
+        services.AddSingleton<IOptionsChangeTokenSource<OpenIddictServerOptions>>(sp => sp.GetRequiredService<SigningKeyRing>());
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ServerKeys.ConfigureServerOptions>();
+        services.AddScoped<SigningKeyStore>();
+        services.AddScoped<Application.Platform.ISigningKeys>(sp => sp.GetRequiredService<SigningKeyStore>());
+        services.AddHostedService<SigningKeyRefresher>();
         services.AddScoped<IOAuthGrants, OAuthGrants>();
         services.AddScoped<ClientActorScope>();
         return builder;

@@ -16,7 +16,7 @@ namespace AlexaLinkHub.Infrastructure.OAuth;
 /// store is the one place a client is looked up, and what it answers (redirect URIs, permissions, secret) is derived
 /// from the skill on every read, so there is nothing to keep in step. A disabled skill is an unknown client here and
 /// nowhere else. Clients are registered and changed as skills (RegisterSkill, UpdateSkill, …), never through OpenIddict,
-/// so every write is refused. See docs/decisions/010.</summary>
+/// so every write is refused. See docs/decisions/011.</summary>
 internal sealed class SkillApplicationStore(AppDbContext db) : IOpenIddictApplicationStore<OAuthApplication>
 {
     private IQueryable<Skill> Clients => db.Skills.AsNoTracking().Clients();

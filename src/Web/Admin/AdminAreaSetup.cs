@@ -10,7 +10,9 @@ internal static class AdminAreaSetup
     public static IServiceCollection AddAdminArea(this IServiceCollection services)
     {
         services.AddScoped<AdminCookieEvents>();
-        services.AddAuthentication().AddCookie(AdminAuthentication.Scheme, AdminAuthentication.Configure);
+        services.AddAuthentication()
+            .AddCookie(AdminAuthentication.Scheme, AdminAuthentication.Configure)
+            .AddCookie(AdminPendingSignIn.Scheme, AdminPendingSignIn.Configure);
         services.AddAuthorizationBuilder()
             .AddPolicy(AdminAuthentication.Policy, policy => policy.AddAuthenticationSchemes(AdminAuthentication.Scheme).RequireAuthenticatedUser())
             .AddPolicy(AdminAuthentication.PlatformPolicy, policy => policy.AddAuthenticationSchemes(AdminAuthentication.Scheme)
@@ -21,6 +23,7 @@ internal static class AdminAreaSetup
             conventions.AuthorizeAreaFolder("Admin", "/", AdminAuthentication.Policy);
             conventions.AuthorizeAreaFolder("Admin", "/Platform", AdminAuthentication.PlatformPolicy);
             conventions.AllowAnonymousToAreaPage("Admin", "/Login");
+            conventions.AllowAnonymousToAreaPage("Admin", "/LoginVerify");
             conventions.AllowAnonymousToAreaPage("Admin", "/SignUp");
             conventions.AllowAnonymousToAreaPage("Admin", "/Invitation");
             conventions.AllowAnonymousToAreaPage("Admin", "/ForgotPassword");

@@ -18,7 +18,7 @@ public static class AdminAuthentication
     public const string Policy = "AdminUi";
     public const string PlatformPolicy = "AdminPlatform";
 
-    public static ClaimsPrincipal CreatePrincipal(AdminIdentity admin)
+    public static ClaimsPrincipal CreatePrincipal(AdminIdentity admin, DateTimeOffset verifiedAt)
     {
         var claims = new List<Claim>
         {
@@ -26,21 +26,35 @@ public static class AdminAuthentication
             new(ClaimTypes.Name, admin.Email),
             new(ClaimTypes.Email, admin.Email),
             new(SessionClaims.Stamp, admin.SecurityStamp),
+            new(SessionClaims.VerifiedAt, verifiedAt.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };
         if (admin.IsPlatformAdmin)
             claims.Add(new Claim(SessionClaims.PlatformAdmin, "true"));
+        if (admin.MustEnrolMfa)
+            claims.Add(new Claim(SessionClaims.MustEnrolMfa, "true"));
+        if (admin.HasMfa)
+            claims.Add(new Claim(SessionClaims.HasMfa, "true"));
         claims.AddRange(admin.TenantIds.Select(id => new Claim(SessionClaims.Tenant, id.ToString())));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme, ClaimTypes.Name, ClaimTypes.Role));
     }
 
-    /// <summary>Who is acting, for the application layer: the signed-in admin with their reach, or nobody.</summary>
+    /// <summary>Starts the admin's session, proved just now.</summary>
+    public static Task SignInAsync(HttpContext context, AdminIdentity admin) =>
+        context.SignInAsync(Scheme, CreatePrincipal(admin, context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow()));
+
+    public static DateTimeOffset VerifiedAt(ClaimsPrincipal principal) =>
+        long.TryParse(principal.FindFirstValue(SessionClaims.VerifiedAt), out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : DateTimeOffset.MinValue;
+
+    /// <summary>Who is acting, for the application layer: the signed-in admin with their reach and when they last proved
+    /// who they are, or nobody.</summary>
     public static Actor ActorOf(AuthenticateResult result, string? sourceIp)
     {
-        if (!result.Succeeded)
+        if (!result.Succeeded || !Guid.TryParse(result.Principal.FindFirstValue(ClaimTypes.NameIdentifier), out var adminId))
             return Actor.Anonymous(sourceIp);
         var principal = result.Principal;
         var tenants = principal.FindAll(SessionClaims.Tenant).Select(c => Guid.Parse(c.Value)).ToList();
-        return Actor.Admin(principal.FindFirstValue(ClaimTypes.Email)!, principal.HasClaim(c => c.Type == SessionClaims.PlatformAdmin), tenants, sourceIp);
+        return Actor.Admin(adminId, principal.FindFirstValue(ClaimTypes.Email) ?? string.Empty, principal.HasClaim(c => c.Type == SessionClaims.PlatformAdmin),
+            tenants, VerifiedAt(principal), sourceIp);
     }
 
     public static void Configure(CookieAuthenticationOptions options)
@@ -75,7 +89,8 @@ internal sealed class AdminCookieEvents(ISender sender) : CookieAuthenticationEv
             await context.HttpContext.SignOutAsync(AdminAuthentication.Scheme);
             return;
         }
-        context.ReplacePrincipal(AdminAuthentication.CreatePrincipal(identity));
+        // Rights are fresh; when the admin last proved who they are is the session's own.
+        context.ReplacePrincipal(AdminAuthentication.CreatePrincipal(identity, AdminAuthentication.VerifiedAt(principal!)));
     }
 
     // Signed in but not allowed (a tenant admin on a platform page): a plain 403, not a redirect loop.

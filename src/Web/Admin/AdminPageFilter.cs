@@ -14,6 +14,7 @@ namespace AlexaLinkHub.Web.Admin;
 /// not exist (<see cref="ErrorMapping.PageErrorFilter"/>). Pages under <c>/Platform</c> run in the platform scope.</summary>
 internal sealed class AdminPageFilter(ISender sender, ICurrentActor actor) : IAsyncPageFilter
 {
+
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
@@ -35,6 +36,14 @@ internal sealed class AdminPageFilter(ISender sender, ICurrentActor actor) : IAs
             IsPlatformAdmin = actor.IsPlatformAdmin,
         };
         http.Features.Set(session);
+
+        // A second factor is required and the admin has none: nothing but enrolling one (or signing out) until they do.
+        if (principal?.HasClaim(SessionClaims.MustEnrolMfa, "true") == true
+            && context.ActionDescriptor.ViewEnginePath is not ("/Account/Security" or "/Logout"))
+        {
+            context.Result = new LocalRedirectResult(AdminPaths.Security);
+            return;
+        }
 
         // A slug the admin may not administer is a 404 like any refusal (PageErrorFilter).
         if (context.RouteData.Values["slug"] is string slug)

@@ -29,6 +29,14 @@ public sealed class AccountEmails(IEmailOutbox outbox, IOptions<AccountOptions> 
             confirmationUrl,
             text["Email.Confirmation.Footnote"]);
 
+    public void QueueExistingAccount(Tenant tenant, EndUser user, string resetUrl) =>
+        Queue(tenant, user,
+            text["Email.ExistingAccount.Subject", tenant.DisplayName],
+            text["Email.ExistingAccount.Intro", tenant.DisplayName, user.Email],
+            text["ResetPassword.Title"],
+            resetUrl,
+            text["Email.ExistingAccount.Footnote", LifetimeText.Describe(options.Value.PasswordResetTokenLifetime, text)]);
+
     private void Queue(Tenant tenant, EndUser user, string subject, string intro, string action, string url, string footnote)
     {
         var greeting = text["Email.Greeting", user.DisplayName].Value;

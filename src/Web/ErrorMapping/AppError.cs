@@ -12,7 +12,7 @@ public sealed record FieldError(string Field, string Message, string? Code = nul
 /// (<see cref="ProblemMapping"/>: problem+json), the forms of the admin and tenant pages (<see cref="FormErrors"/>:
 /// messages under their fields) and the pages themselves (<see cref="PageErrorFilter"/>: a status page). Anything not
 /// mapped here is unexpected: a 500 without internals, the exception logged, never echoed.</summary>
-public sealed record AppError(int Status, string Title, string Detail, IReadOnlyList<FieldError> Fields)
+public sealed record AppError(int Status, string Title, string Detail, IReadOnlyList<FieldError> Fields, bool StepUp = false)
 {
     /// <summary>A refused input a form shows under its fields, rather than a page of its own.</summary>
     public bool IsFormError => Status is StatusCodes.Status400BadRequest or StatusCodes.Status409Conflict && Fields.Count > 0;
@@ -23,8 +23,12 @@ public sealed record AppError(int Status, string Title, string Detail, IReadOnly
         DomainException domain => Invalid([new FieldError(domain.Field ?? string.Empty, domain.Message)]),
         ConflictException conflict => new(StatusCodes.Status409Conflict, "Conflict", conflict.Message, [new FieldError(conflict.Field ?? string.Empty, conflict.Message)]),
         NotFoundException notFound => new(StatusCodes.Status404NotFound, "Not found", notFound.Message, []),
+        // An admin of the UI must prove who they are again: pages send them to do so, the API says 403.
+        StepUpRequiredException stepUp => new(StatusCodes.Status403Forbidden, "Forbidden", stepUp.Message, [], StepUp: true),
         ForbiddenException forbidden => new(StatusCodes.Status403Forbidden, "Forbidden", forbidden.Message, []),
         BadHttpRequestException bad => new(bad.StatusCode, "Bad request", "The request could not be read: check the JSON body and the parameters.", []),
+        // A form the framework cannot decode (a NUL, a broken escape) reaches whoever reads it first — OpenIddict, a page.
+        InvalidDataException => new(StatusCodes.Status400BadRequest, "Bad request", "The form could not be read.", []),
         _ => null,
     };
 

@@ -1,13 +1,12 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using System.Threading.RateLimiting;
 using AlexaLinkHub.Application.Accounts;
 using AlexaLinkHub.Web.Email;
 using AlexaLinkHub.Web.ErrorMapping;
 using AlexaLinkHub.Web.OAuth;
 using AlexaLinkHub.Web.Pages.Tenant;
-using Microsoft.Extensions.Localization;
+using AlexaLinkHub.Web.RateLimiting;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
 
@@ -26,27 +25,7 @@ internal static class TenantPagesSetup
 
     public static IServiceCollection AddTenantPages(this IServiceCollection services, IConfiguration configuration)
     {
-        var limits = configuration.GetSection("RateLimits");
-        var permits = limits.GetValue("AccountFormsPermitLimit", 10);
-        var window = limits.GetValue("AccountFormsWindow", TimeSpan.FromMinutes(10));
-        services.AddRateLimiter(options =>
-        {
-            // Per client IP and tenant, POSTs only: reading the form is free, submitting it is counted.
-            options.AddPolicy(AccountFormsPolicy, context => HttpMethods.IsPost(context.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(
-                    $"{context.Connection.RemoteIpAddress}|{context.Request.PathBase}",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 })
-                : RateLimitPartition.GetNoLimiter(string.Empty));
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.OnRejected = async (context, cancellationToken) =>
-            {
-                var text = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-                context.HttpContext.Response.ContentType = "text/html; charset=utf-8";
-                await context.HttpContext.Response.WriteAsync(
-                    $"<!doctype html><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><p style=\"font-family:system-ui,sans-serif;margin:2rem\">{System.Net.WebUtility.HtmlEncode(text["RateLimit.TooManyAttempts"])}</p>",
-                    cancellationToken);
-            };
-        });
+        services.AddRateLimits(configuration);
         services.AddScoped<IAccountEmails, AccountEmails>();
         services.AddHttpContextAccessor();
         services.AddScoped<Application.Linking.IAuthorizationResponse, OpenIddictAuthorizationResponse>();
@@ -90,12 +69,6 @@ internal static class TenantPagesSetup
         app.UseStaticFiles();
         app.UseMiddleware<TenantPageSecurityMiddleware>();
         app.UseRequestLocalization();
-        return app;
-    }
-
-    public static WebApplication UseTenantRateLimits(this WebApplication app)
-    {
-        app.UseRateLimiter();
         return app;
     }
 

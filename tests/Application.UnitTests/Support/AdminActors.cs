@@ -15,11 +15,12 @@ public static class AdminActors
     public static Task<VendorSignUpResult> SignUpVendorAsync(this AppServices app, string slug, string? email = null, string organization = "Car Fu Motors") =>
         app.AsAnonymous<VendorSignUpResult>(new SignUpVendor { Email = email ?? $"owner@{slug}.example", Password = VendorPassword, OrganizationName = organization, TenantSlug = slug });
 
-    /// <summary>A signed-in admin (their rights as the session carries them), in <paramref name="tenant"/>'s scope when given.</summary>
-    public static Task<T> AsAdmin<T>(this AppServices app, AdminIdentity admin, IMessage message, TenantDto? tenant = null) =>
+    /// <summary>A signed-in admin (their rights as the session carries them), in <paramref name="tenant"/>'s scope when given;
+    /// the session proved who they are <paramref name="verifiedAgo"/> ago (default: just now).</summary>
+    public static Task<T> AsAdmin<T>(this AppServices app, AdminIdentity admin, IMessage message, TenantDto? tenant = null, TimeSpan? verifiedAgo = null) =>
         app.SendAsync<T>(message, (actor, scope) =>
         {
-            actor.Set(Actor.Admin(admin.Email, admin.IsPlatformAdmin, admin.TenantIds, "10.0.0.1"));
+            actor.Set(Actor.Admin(admin.AdminId, admin.Email, admin.IsPlatformAdmin, admin.TenantIds, app.Clock.GetUtcNow() - (verifiedAgo ?? TimeSpan.Zero), "10.0.0.1"));
             if (tenant is not null)
                 scope.EnterTenant(tenant.Id, tenant.Slug);
         });

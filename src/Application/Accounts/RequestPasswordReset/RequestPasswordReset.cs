@@ -8,7 +8,7 @@ using Mediator;
 namespace AlexaLinkHub.Application.Accounts;
 
 /// <summary>"Forgot password?": emails a single-use reset link when the account exists. The caller gets the same answer
-/// either way, so the page never reveals which emails have accounts.</summary>
+/// either way, so the page never reveals which emails have accounts; an unknown email is audited too, so both ways write.</summary>
 public sealed record RequestPasswordReset(string Email, string? ReturnUrl) : ICommand, ITenantPublicRequest, ISingleSaveCommand;
 
 public sealed class RequestPasswordResetHandler(
@@ -26,7 +26,10 @@ public sealed class RequestPasswordResetHandler(
             return Unit.Value;
         var user = await users.FindByEmailAsync(command.Email, cancellationToken);
         if (user is not { Enabled: true })
+        {
+            audit.Record(AuditActions.PasswordResetRequested, AuditTarget.UnknownUser);
             return Unit.Value;
+        }
 
         var tenant = await tenants.FindByIdAsync(scope.RequiredTenantId, cancellationToken);
         var link = AccountLinks.Build(urls, tenant!.Slug, TenantPaths.ResetPassword, tokens.Create(user, UserTokenPurpose.PasswordReset), command.ReturnUrl);

@@ -11,7 +11,11 @@ using Mediator;
 
 namespace AlexaLinkHub.Application.Accounts;
 
-/// <summary>An end user creates an account on the tenant's pages, usually in the middle of linking a skill.</summary>
+/// <summary>An end user creates an account on the tenant's pages, usually in the middle of linking a skill. Where the
+/// tenant requires email confirmation, an email that has an account already gets the same answer as a new one (after the
+/// same work: one password hash) and its owner an email "you already have an account — reset your password?": the page
+/// never tells who has an account. Without confirmation the new account is signed in at once, so a taken email has to
+/// be said (<see cref="SignUpStatus.EmailTaken"/>): the trade-off a tenant accepts by turning confirmation off.</summary>
 public sealed record SignUpEndUser : ICommand<SignUpOutcome>, ITenantPublicRequest, ISingleSaveCommand
 {
     public required string Email { get; init; }
@@ -71,10 +75,21 @@ public sealed class SignUpEndUserHandler(
         var tenant = await tenants.FindByIdAsync(scope.RequiredTenantId, cancellationToken);
         if (tenant is not { SignUpEnabled: true })
             return new SignUpOutcome(SignUpStatus.SignUpDisabled, null);
-        if (await users.FindByEmailAsync(command.Email, cancellationToken) is not null)
-            return new SignUpOutcome(SignUpStatus.EmailTaken, null);
+        var hash = hasher.Hash(command.Password);
+        if (await users.FindByEmailAsync(command.Email, cancellationToken) is { } existing)
+        {
+            if (!tenant.EmailConfirmationRequired)
+                return new SignUpOutcome(SignUpStatus.EmailTaken, null);
+            if (existing.Enabled)
+            {
+                var reset = AccountLinks.Build(urls, tenant.Slug, "reset-password", tokens.Create(existing, UserTokenPurpose.PasswordReset), command.ReturnUrl);
+                emails.QueueExistingAccount(tenant, existing, reset);
+            }
+            audit.Record(AuditActions.UserSignUpWithExistingEmail, AuditTarget.User(existing.Id));
+            return new SignUpOutcome(SignUpStatus.ConfirmationSent, null);
+        }
 
-        var user = EndUser.Create(tenant.Id, command.Email, command.DisplayName, hasher.Hash(command.Password), null, clock.GetUtcNow());
+        var user = EndUser.Create(tenant.Id, command.Email, command.DisplayName, hash, null, clock.GetUtcNow());
         users.Add(user);
         audit.Record(AuditActions.UserSignedUp, AuditTarget.User(user.Id));
 

@@ -27,12 +27,14 @@ public sealed class AcceptAdminInvitationHandler(
     IAdminTokens tokens,
     IPasswordHasher hasher,
     IAuditLog audit,
+    IAdminSignInThrottleRepository throttles,
+    IAdminMfaPolicy mfa,
     IOptions<AdminSignInOptions> options,
     TimeProvider clock) : ICommandHandler<AcceptAdminInvitation, AdminIdentity?>
 {
     public async ValueTask<AdminIdentity?> Handle(AcceptAdminInvitation command, CancellationToken cancellationToken)
     {
         var admin = await AdminTokenCheck.AdminForAsync(tokens.ReadInvitation, admins, clock, options.Value.InvitationLifetime, command.Token, cancellationToken);
-        return admin is null ? null : AdminTokenCheck.ChoosePassword(admin, command.Password, hasher, audit, AuditActions.AdminInvitationAccepted);
+        return admin is null ? null : await AdminTokenCheck.ChoosePasswordAsync(admin, command.Password, hasher, audit, throttles, mfa, AuditActions.AdminInvitationAccepted, cancellationToken);
     }
 }

@@ -27,12 +27,14 @@ public sealed class ResetAdminPasswordHandler(
     IAdminTokens tokens,
     IPasswordHasher hasher,
     IAuditLog audit,
+    IAdminSignInThrottleRepository throttles,
+    IAdminMfaPolicy mfa,
     IOptions<AdminSignInOptions> options,
     TimeProvider clock) : ICommandHandler<ResetAdminPassword, AdminIdentity?>
 {
     public async ValueTask<AdminIdentity?> Handle(ResetAdminPassword command, CancellationToken cancellationToken)
     {
         var admin = await AdminTokenCheck.AdminForAsync(tokens.ReadPasswordReset, admins, clock, options.Value.PasswordResetLifetime, command.Token, cancellationToken);
-        return admin is null ? null : AdminTokenCheck.ChoosePassword(admin, command.Password, hasher, audit, AuditActions.AdminPasswordReset);
+        return admin is null ? null : await AdminTokenCheck.ChoosePasswordAsync(admin, command.Password, hasher, audit, throttles, mfa, AuditActions.AdminPasswordReset, cancellationToken);
     }
 }

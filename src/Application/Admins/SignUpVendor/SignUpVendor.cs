@@ -44,6 +44,6 @@ public sealed class SignUpVendorHandler(
         var admin = AdminUser.CreateTenantAdmin(command.Email, hasher.Hash(command.Password), tenant.Id, clock.GetUtcNow());
         admins.Add(admin);
         audit.Record(AuditActions.AdminCreated, AuditTarget.Admin(admin.Email), AuditDetails.Of("role", "tenant admin").And("via", "self-service sign-up"));
-        return new VendorSignUpResult(AdminIdentity.From(admin), tenant.Id, tenant.Slug);
+        return new VendorSignUpResult(AdminIdentity.From(admin, mustEnrolMfa: false), tenant.Id, tenant.Slug);
     }
 }

@@ -10,7 +10,7 @@ using Mediator;
 namespace AlexaLinkHub.Application.ApiKeys;
 
 /// <summary>Creates a key scoped to the tenant in scope.</summary>
-public sealed record CreateApiKey : ICommand<CreatedApiKeyDto>, ITenantAdminRequest
+public sealed record CreateApiKey : ICommand<CreatedApiKeyDto>, ITenantAdminRequest, IStepUpRequest
 {
     public required string Name { get; init; }
 }

@@ -1,13 +1,16 @@
+using AlexaLinkHub.Application.Admins;
 using AlexaLinkHub.Application.Common.Exceptions;
 using AlexaLinkHub.Application.Common.Interfaces;
 using AlexaLinkHub.Application.Common.Tenancy;
 using Mediator;
+using Microsoft.Extensions.Options;
 
 namespace AlexaLinkHub.Application.Common.Behaviours;
 
-/// <summary>Enforces the message's audience before anything runs, and refuses a message that declares none. A tenant
-/// admin asking about another tenant gets "not found", never "forbidden": we do not confirm that the other tenant exists.</summary>
-public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentActor actor, ITenantContext tenant)
+/// <summary>Enforces the message's audience before anything runs, and refuses a message that declares none; then, for a
+/// dangerous action (<see cref="IStepUpRequest"/>), that an admin of the UI proved who they are recently. A tenant admin
+/// asking about another tenant gets "not found", never "forbidden": we do not confirm that the other tenant exists.</summary>
+public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentActor actor, ITenantContext tenant, IOptions<AdminSecurityOptions> security, TimeProvider clock)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IMessage
 {
@@ -24,8 +27,10 @@ public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentActor ac
             ITenantAdminRequest when !actor.CanAdminister(tenant.TenantId!.Value) => new NotFoundException("Tenant not found."),
             // Like a tenant admin asking about another tenant: someone who administers nothing learns nothing exists.
             IAdminRequest when actor.Kind is not (ActorKind.Admin or ActorKind.ApiKey or ActorKind.System) => new NotFoundException("Not found."),
+            IAdminAccountRequest when actor.AdminId is null => new ForbiddenException("Sign in to the admin area first."),
             IEndUserRequest when actor.EndUserId is null => new ForbiddenException("Sign in first."),
             IOAuthClientRequest when actor.Kind != ActorKind.Client => new ForbiddenException("Only the OAuth server sends this, for a client it authenticated."),
+            IStepUpRequest when actor.VerifiedAt is { } verifiedAt && clock.GetUtcNow() - verifiedAt > security.Value.StepUpWindow => new StepUpRequiredException(),
             _ => null,
         };
         return refusal is null ? next(message, cancellationToken) : throw refusal;

@@ -18,5 +18,12 @@ public interface ICurrentActor
     /// <summary>The signed-in end user of the tenant in scope, when the actor is one.</summary>
     Guid? EndUserId { get; }
 
+    /// <summary>The admin of an admin-UI session, when the actor is one.</summary>
+    Guid? AdminId { get; }
+
+    /// <summary>When the admin of this UI session last proved who they are (sign-in with every factor they have, or a
+    /// step-up); null for actors without an interactive session (API keys, the system), who are never asked again.</summary>
+    DateTimeOffset? VerifiedAt { get; }
+
     bool CanAdminister(Guid tenantId) => IsPlatformAdmin || TenantIds.Contains(tenantId);
 }

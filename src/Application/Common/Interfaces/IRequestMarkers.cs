@@ -30,6 +30,19 @@ public interface IOAuthClientRequest : IRequestAudience;
 /// handler itself decides what an anonymous caller learns.</summary>
 public interface IPublicRequest : IRequestAudience;
 
+/// <summary>A step of the admin sign-in, before there is a session (a second factor, passkey options): anyone may send
+/// it; it proves who is asking by its own inputs, and counts failures towards the sign-in lockout.</summary>
+public interface IAdminSignInRequest : IRequestAudience;
+
+/// <summary>Sent by a signed-in admin about their own account (<see cref="ICurrentActor.AdminId"/>): their second factors,
+/// their sessions.</summary>
+public interface IAdminAccountRequest : IRequestAudience;
+
+/// <summary>Not an audience but a demand on top of one: a dangerous action (rotate a secret, offboard a tenant, create an
+/// API key…) needs an admin of the UI who proved who they are (a second factor, else the password) within
+/// <c>AdminSecurity:StepUpWindow</c>. Callers without an interactive session (API keys, the system) are not asked.</summary>
+public interface IStepUpRequest;
+
 /// <summary>A command whose handler only stages changes that one SaveChanges stores (atomically on its own), and does
 /// slow work first — a password hash. It runs without an explicit transaction so that, on SQLite, the write lock is held
 /// only for the final save, not for the hashing.</summary>

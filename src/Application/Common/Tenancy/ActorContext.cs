@@ -13,8 +13,17 @@ public enum ActorKind
     System,
 }
 
-/// <summary>Who is acting, with their reach and a stable, non-secret name for the audit log.</summary>
-public sealed record Actor(ActorKind Kind, string Name, bool IsPlatformAdmin, IReadOnlyCollection<Guid> TenantIds, string? SourceIp, Guid? EndUserId = null)
+/// <summary>Who is acting, with their reach and a stable, non-secret name for the audit log. <see cref="AdminId"/> and
+/// <see cref="VerifiedAt"/> belong to an admin of the UI: who they are, and when they last proved it (step-up).</summary>
+public sealed record Actor(
+    ActorKind Kind,
+    string Name,
+    bool IsPlatformAdmin,
+    IReadOnlyCollection<Guid> TenantIds,
+    string? SourceIp,
+    Guid? EndUserId = null,
+    Guid? AdminId = null,
+    DateTimeOffset? VerifiedAt = null)
 {
     public const string SystemName = "system";
     public const string AnonymousName = "anonymous";
@@ -26,8 +35,9 @@ public sealed record Actor(ActorKind Kind, string Name, bool IsPlatformAdmin, IR
     /// <summary>A signed-in end user: no admin rights, acts on their own account only.</summary>
     public static Actor EndUser(Guid userId, string? sourceIp) => new(ActorKind.EndUser, AuditTarget.User(userId).Value, false, [], sourceIp, userId);
 
-    public static Actor Admin(string email, bool isPlatformAdmin, IReadOnlyCollection<Guid> tenantIds, string? sourceIp) =>
-        new(ActorKind.Admin, AuditTarget.Admin(email).Value, isPlatformAdmin, tenantIds, sourceIp);
+    /// <summary>The admin of an admin-UI session, who last proved who they are at <paramref name="verifiedAt"/>.</summary>
+    public static Actor Admin(Guid adminId, string email, bool isPlatformAdmin, IReadOnlyCollection<Guid> tenantIds, DateTimeOffset verifiedAt, string? sourceIp) =>
+        new(ActorKind.Admin, AuditTarget.Admin(email).Value, isPlatformAdmin, tenantIds, sourceIp, AdminId: adminId, VerifiedAt: verifiedAt);
 
     /// <summary>An API key: platform-wide, or of one tenant. Named by its public prefix, never its value.</summary>
     public static Actor ApiKey(string prefix, Guid? tenantId, string? sourceIp) =>
@@ -52,6 +62,8 @@ public sealed class ActorContext : ICurrentActor
     public IReadOnlyCollection<Guid> TenantIds => Current.TenantIds;
     public string? SourceIp => Current.SourceIp;
     public Guid? EndUserId => Current.EndUserId;
+    public Guid? AdminId => Current.AdminId;
+    public DateTimeOffset? VerifiedAt => Current.VerifiedAt;
 
     public void Set(Actor actor)
     {

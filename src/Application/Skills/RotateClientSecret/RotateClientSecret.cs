@@ -10,7 +10,7 @@ namespace AlexaLinkHub.Application.Skills;
 
 /// <summary>Issues a new client secret (shown once). The previous one keeps working for the overlap — the configured
 /// default (24 h) unless the admin names another; zero ends it at once.</summary>
-public sealed record RotateClientSecret(string ClientId, int? OverlapSeconds = null) : ICommand<RotatedSecretDto>, ITenantAdminRequest;
+public sealed record RotateClientSecret(string ClientId, int? OverlapSeconds = null) : ICommand<RotatedSecretDto>, ITenantAdminRequest, IStepUpRequest;
 
 public sealed record RotatedSecretDto(string ClientSecret, DateTimeOffset? PreviousSecretValidUntil);
 

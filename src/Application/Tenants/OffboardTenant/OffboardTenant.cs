@@ -7,7 +7,7 @@ using Mediator;
 namespace AlexaLinkHub.Application.Tenants;
 
 /// <summary>Deletes a tenant and all its data, for good. The caller must type the tenant's slug as confirmation.</summary>
-public sealed record OffboardTenant : ICommand, IPlatformAdminRequest
+public sealed record OffboardTenant : ICommand, IPlatformAdminRequest, IStepUpRequest
 {
     public required string Slug { get; init; }
 

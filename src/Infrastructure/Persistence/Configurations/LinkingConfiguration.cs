@@ -55,8 +55,9 @@ internal sealed class ServerKeyConfiguration : IEntityTypeConfiguration<ServerKe
         builder.ToTable("ServerKeys");
         builder.HasKey(k => k.Id);
         builder.Property(k => k.Use).HasMaxLength(10).IsRequired();
-        // One key per use: two instances starting together cannot both create one.
-        builder.HasIndex(k => k.Use).IsUnique();
+        // One key per use and generation: two instances starting (or rotating) together cannot both create one.
+        builder.HasIndex(k => new { k.Use, k.Generation }).IsUnique();
+        builder.Ignore(k => k.KeyId);
         builder.Property(k => k.ProtectedPrivateKey).IsRequired();
     }
 }

@@ -59,6 +59,16 @@ public sealed class AccountModel(ISender sender, ICurrentActor actor, LinkFlow f
         return LocalRedirect(flow.PageUrl(TenantPaths.Login, returnUrl: null));
     }
 
+    /// <summary>Ends every session of the account (the security stamp changes), this one included.</summary>
+    public async Task<IActionResult> OnPostEndSessionsAsync()
+    {
+        if (!SignedIn)
+            return ToLogin();
+        await sender.Send(new SignOutEverywhere());
+        await sessions.EndAsync(HttpContext);
+        return LocalRedirect(flow.PageUrl(TenantPaths.Login, returnUrl: null));
+    }
+
     private bool SignedIn => actor.EndUserId is not null;
 
     private IActionResult ToLogin() => Redirect(flow.PageUrl(TenantPaths.Login, flow.PageUrl(TenantPaths.Account, returnUrl: null)));
