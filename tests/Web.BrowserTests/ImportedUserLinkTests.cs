@@ -1,5 +1,4 @@
 using AlexaLinkHub.TestSupport;
-using LinkSetup = AlexaLinkHub.Web.BrowserTests.Support.LinkSetup;
 using AlexaLinkHub.Web.BrowserTests.Support;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -20,7 +19,7 @@ public sealed class ImportedUserLinkTests(LinkHub hub, Chromium chromium)
         await using var phone = await chromium.OpenPhoneAsync();
         await phone.InterceptAmazonAsync();
         var page = phone.Page;
-        var state = LinkSetup.NewState();
+        var state = BrowserLinkSetup.NewState();
 
         await page.GotoAsync(link.AuthorizeUrl(state));
         await page.GetByLabel("Email").FillAsync(customer.Email);

@@ -13,7 +13,7 @@ public interface ILegacySignInRepository
 }
 
 /// <summary>One check of a customer's credentials at the vendor: <c>POST {url}</c> with
-/// <c>{"email","password","tenant"}</c>, signed like our webhooks.</summary>
+/// <c>{ email, password, tenant }</c> (JSON), signed like our webhooks.</summary>
 public sealed record LegacySignInRequest(string Url, string Secret, string Tenant, string Email, string Password);
 
 public enum LegacySignInVerdict

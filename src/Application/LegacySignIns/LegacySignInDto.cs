@@ -1,3 +1,4 @@
+using AlexaLinkHub.Domain.Audit;
 using AlexaLinkHub.Domain.Users;
 
 namespace AlexaLinkHub.Application.LegacySignIns;
@@ -20,6 +21,6 @@ public sealed record LegacySignInTestDto(bool Ok, int? StatusCode, int DurationM
 internal static class LegacySignInAudit
 {
     /// <summary>The URL without its query: a vendor may have put a token there.</summary>
-    public static string Describe(LegacySignIn endpoint) =>
-        $"url={new Uri(endpoint.Url).GetLeftPart(UriPartial.Path)}; enabled={endpoint.Enabled.ToString().ToLowerInvariant()}";
+    public static AuditDetails Describe(LegacySignIn endpoint) =>
+        AuditDetails.Of("url", new Uri(endpoint.Url).GetLeftPart(UriPartial.Path)).And("enabled", endpoint.Enabled);
 }

@@ -1,4 +1,3 @@
-using AlexaLinkHub.Application.UserImports.Rows;
 using AlexaLinkHub.Domain.Users;
 
 namespace AlexaLinkHub.Application.UserImports;

@@ -107,14 +107,17 @@ public sealed class EndUser : ITenantOwned
             SetImportedHash(importedHash);
     }
 
-    public void Rename(string displayName) => DisplayName = ValidDisplayName(displayName);
+    public void Rename(string displayName) => DisplayName = ValidateDisplayName(displayName);
 
-    public void SetExternalId(string? externalId) => ExternalId = ValidExternalId(externalId);
+    public void SetExternalId(string? externalId) => ExternalId = ValidateExternalId(externalId);
+
+    /// <summary>The code of the rule below, for a page that words the refusal itself.</summary>
+    public const string InvalidDisplayNameCode = "display_name.invalid";
 
     // Markup is allowed: a customer's name is whatever the vendor holds, and every page and email encodes it.
-    public static string ValidDisplayName(string? displayName) => Guard.Text(displayName, "Display name", DisplayNameMaxLength, allowMarkup: true);
+    public static string ValidateDisplayName(string? displayName) => Guard.Text(displayName, "Display name", DisplayNameMaxLength, allowMarkup: true);
 
-    public static string? ValidExternalId(string? externalId) =>
+    public static string? ValidateExternalId(string? externalId) =>
         string.IsNullOrWhiteSpace(externalId) ? null : Guard.Text(externalId, "External id", ExternalIdMaxLength);
 
     public void SetPasswordHash(string passwordHash)
@@ -136,6 +139,9 @@ public sealed class EndUser : ITenantOwned
     }
 
     public void ConfirmEmail() => EmailConfirmed = true;
+
+    /// <summary>Ends every session of the user ("sign out everywhere"): sessions carry the stamp.</summary>
+    public void RenewSecurityStamp() => SecurityStamp = NewStamp();
 
     public void Disable(DateTimeOffset now)
     {

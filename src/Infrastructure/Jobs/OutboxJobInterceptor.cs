@@ -1,7 +1,7 @@
 using System.Data.Common;
 using AlexaLinkHub.Domain.Users;
 using AlexaLinkHub.Domain.Webhooks;
-using AlexaLinkHub.Infrastructure.Email;
+using AlexaLinkHub.Domain.Emails;
 using AlexaLinkHub.Infrastructure.Persistence;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;

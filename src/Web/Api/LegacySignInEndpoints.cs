@@ -23,7 +23,7 @@ internal static class LegacySignInEndpoints
         TypedResults.Ok(await sender.Send(new ConfigureLegacySignIn { Url = body.Url ?? string.Empty, Enabled = body.Enabled ?? true }, ct));
 
     private static async Task<Ok<LegacySignInDto>> Get(ISender sender, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new GetLegacySignIn(), ct));
+        TypedResults.Ok((await sender.Send(new GetLegacySignIn(), ct))!);
 
     private static async Task<NoContent> Delete(ISender sender, CancellationToken ct)
     {

@@ -1,6 +1,5 @@
 using System.Text;
 using AlexaLinkHub.Application.UserImports;
-using AlexaLinkHub.Application.UserImports.Rows;
 using AlexaLinkHub.Domain.Users;
 
 namespace AlexaLinkHub.Application.UnitTests.UserImports;

@@ -8,7 +8,7 @@ namespace AlexaLinkHub.Web.FunctionalTests.Admin;
 
 /// <summary>The admin side of bringing users in: the upload page (a real multipart upload, the same import job as the
 /// API) with its progress and report page, and the legacy sign-in page (secret shown once, "test the endpoint").</summary>
-public sealed class ImportPagesTests(ImportPagesTests.App app) : IClassFixture<ImportPagesTests.App>
+public sealed class ImportPagesTests(ImportPagesTests.ImportAdminApp app) : IClassFixture<ImportPagesTests.ImportAdminApp>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -100,7 +100,7 @@ public sealed class ImportPagesTests(ImportPagesTests.App app) : IClassFixture<I
         Assert.Equal("The URL must use https.", refused.TextOfId("url-error"));
     }
 
-    public sealed class App : AdminFixture
+    public sealed class ImportAdminApp : AdminFixture
     {
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Webhooks:AllowLoopback"] = "true" };
     }

@@ -1,7 +1,8 @@
 using System.Net;
 using AlexaLinkHub.Domain.Users;
 using AlexaLinkHub.TestSupport;
-using AlexaLinkHub.Web.FunctionalTests.Linking;
+using AlexaLinkHub.Web.FunctionalTests.Imports.Support;
+using AlexaLinkHub.Web.FunctionalTests.Linking.Support;
 using AlexaLinkHub.Web.FunctionalTests.Support;
 using static AlexaLinkHub.TestSupport.ImportArrange;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using AlexaLinkHub.Infrastructure.Persistence;
 using AlexaLinkHub.TestSupport;
+using AlexaLinkHub.Web.FunctionalTests.Imports.Support;
 using AlexaLinkHub.Web.FunctionalTests.Support;
 using static AlexaLinkHub.TestSupport.ImportArrange;
 

@@ -3,7 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AlexaLinkHub.Domain.Users;
 using AlexaLinkHub.TestSupport;
-using AlexaLinkHub.Web.FunctionalTests.Linking;
+using AlexaLinkHub.Web.FunctionalTests.Imports.Support;
+using AlexaLinkHub.Web.FunctionalTests.Linking.Support;
 using AlexaLinkHub.Web.FunctionalTests.Support;
 
 namespace AlexaLinkHub.Web.FunctionalTests.Imports;
@@ -11,7 +12,7 @@ namespace AlexaLinkHub.Web.FunctionalTests.Imports;
 /// <summary>Lazy migration against a real HTTP server on 127.0.0.1 standing in for the vendor's own login: the call is
 /// signed exactly as our webhooks are, a yes creates the user and the link goes on, a no is a wrong password, and a
 /// timeout, a 500 or a redirect is "we couldn't reach …" with no account created.</summary>
-public sealed class LegacySignInTests(LegacySignInTests.App app) : IClassFixture<LegacySignInTests.App>
+public sealed class LegacySignInTests(LegacySignInTests.LegacyVendorApp app) : IClassFixture<LegacySignInTests.LegacyVendorApp>
 {
     private const string BadCredentials = "The email or password is not correct. Use your Car Fu Rides account, not your Amazon account.";
     private const string Unreachable = "We couldn't reach Car Fu Rides to check your password. Try again in a moment.";
@@ -187,7 +188,7 @@ public sealed class LegacySignInTests(LegacySignInTests.App app) : IClassFixture
     }
 
     /// <summary>The app with loopback calls allowed (the vendor's server is on 127.0.0.1) and a one-second time limit.</summary>
-    public sealed class App : ApiFixture
+    public sealed class LegacyVendorApp : ApiFixture
     {
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
         {

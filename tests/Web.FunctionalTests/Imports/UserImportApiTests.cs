@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using AlexaLinkHub.Domain.Users;
 using AlexaLinkHub.TestSupport;
+using AlexaLinkHub.Web.FunctionalTests.Imports.Support;
 using AlexaLinkHub.Web.FunctionalTests.Support;
 using static AlexaLinkHub.TestSupport.ImportArrange;
 

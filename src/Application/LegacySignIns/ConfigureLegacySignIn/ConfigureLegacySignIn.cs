@@ -10,8 +10,9 @@ namespace AlexaLinkHub.Application.LegacySignIns;
 
 /// <summary>Sets the tenant's legacy sign-in URL and whether it is used. The first time, a signing secret is made and
 /// returned (once); later calls keep it. The URL follows the webhook rules (https, public address). One SaveChanges:
-/// the first encryption of a secret may store a new data-protection key, which must not wait behind a transaction.</summary>
-public sealed record ConfigureLegacySignIn : ICommand<LegacySignInDto>, ITenantAdminRequest, ISingleSaveCommand
+/// the first encryption of a secret may store a new data-protection key, which must not wait behind a transaction.
+/// A step-up action: the URL is where customers' passwords will be sent.</summary>
+public sealed record ConfigureLegacySignIn : ICommand<LegacySignInDto>, ITenantAdminRequest, IStepUpRequest, ISingleSaveCommand
 {
     public required string Url { get; init; }
     public bool Enabled { get; init; } = true;
@@ -40,7 +41,7 @@ public sealed class ConfigureLegacySignInHandler(
         {
             endpoint.Configure(command.Url, command.Enabled, allowLoopback);
         }
-        audit.Record(AuditActions.LegacySignInConfigured, "legacy-sign-in", LegacySignInAudit.Describe(endpoint));
+        audit.Record(AuditActions.LegacySignInConfigured, AuditTarget.LegacySignIn, LegacySignInAudit.Describe(endpoint));
         return LegacySignInDto.From(endpoint, secret);
     }
 }

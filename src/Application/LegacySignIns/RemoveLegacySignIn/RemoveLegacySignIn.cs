@@ -14,7 +14,7 @@ public sealed class RemoveLegacySignInHandler(ILegacySignInRepository endpoints,
         if (await endpoints.FindAsync(cancellationToken) is not { } endpoint)
             return Unit.Value;
         endpoints.Remove(endpoint);
-        audit.Record(AuditActions.LegacySignInRemoved, "legacy-sign-in", LegacySignInAudit.Describe(endpoint));
+        audit.Record(AuditActions.LegacySignInRemoved, AuditTarget.LegacySignIn, LegacySignInAudit.Describe(endpoint));
         return Unit.Value;
     }
 }

@@ -35,7 +35,7 @@ public sealed class TestLegacySignInHandler(
                 "The endpoint accepted a made-up account with a random password: it must answer 401 or 404 unless the password is right."),
             _ => new LegacySignInTestDto(false, answer.StatusCode, Ms(answer), answer.Error ?? "The endpoint could not be reached."),
         };
-        audit.Record(AuditActions.LegacySignInTested, "legacy-sign-in", $"ok={result.Ok.ToString().ToLowerInvariant()}; status={answer.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}");
+        audit.Record(AuditActions.LegacySignInTested, AuditTarget.LegacySignIn, AuditDetails.Of("ok", result.Ok).And("status", answer.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"));
         return result;
     }
 

@@ -96,7 +96,7 @@ public sealed class SignInEndUserHandler(
         if (!user.EmailConfirmed && await tenants.FindByIdAsync(scope.RequiredTenantId, cancellationToken) is { EmailConfirmationRequired: true } tenant)
         {
             // The right password proves who asks: send a fresh confirmation link that resumes this flow.
-            var link = Accounts.AccountLinks.Build(urls, tenant.Slug, "confirm-email", tokens.Create(user, Accounts.UserTokenPurpose.EmailConfirmation), command.ReturnUrl);
+            var link = Accounts.AccountLinks.Build(urls, tenant.Slug, TenantPaths.ConfirmEmail, tokens.Create(user, Accounts.UserTokenPurpose.EmailConfirmation), command.ReturnUrl);
             emails.QueueEmailConfirmation(tenant, user, link);
             return new SignInOutcome(SignInStatus.EmailNotConfirmed, null, null);
         }
@@ -106,7 +106,10 @@ public sealed class SignInEndUserHandler(
         return new SignInOutcome(SignInStatus.Succeeded, user.Id, null);
     }
 
-    private void Fail(string reason, string? clientId, Guid? userId, string? detail = null) =>
-        audit.Record(AuditActions.LinkFailed, userId is { } id ? $"user:{id}" : "user:unknown",
-            detail is null ? $"reason={reason}; clientId={clientId}" : $"reason={reason}; clientId={clientId}; detail={detail}");
+    private void Fail(string reason, string? clientId, Guid? userId, string? detail = null)
+    {
+        var details = AuditDetails.Of("reason", reason).And("clientId", clientId);
+        audit.Record(AuditActions.LinkFailed, userId is { } id ? AuditTarget.User(id) : AuditTarget.UnknownUser,
+            detail is null ? details : details.And("detail", detail));
+    }
 }

@@ -1,6 +1,5 @@
 using AlexaLinkHub.Application.Common.Interfaces;
 using AlexaLinkHub.Application.Common.Security;
-using AlexaLinkHub.Application.UserImports.Rows;
 using AlexaLinkHub.Application.Users;
 using AlexaLinkHub.Domain.Audit;
 using AlexaLinkHub.Domain.Users;
@@ -111,7 +110,7 @@ public sealed class ApplyUserImportChunkHandler(
     {
         if (!import.IsFinished)
             return ChunkResult.Applied;
-        audit.Record(AuditActions.UsersImportFinished, $"import:{import.Id}", ImportAudit.Summary(import));
+        audit.Record(AuditActions.UsersImportFinished, AuditTarget.UserImport(import.Id), ImportAudit.Summary(import));
         return ChunkResult.Finished;
     }
 

@@ -14,7 +14,7 @@ public sealed class FailUserImportHandler(IUserImportRepository imports, IAuditL
         if (await imports.FindAsync(command.ImportId, cancellationToken) is not { IsFinished: false } import)
             return Unit.Value;
         import.Fail(null, null, "The import stopped because of an internal error. Rows already applied stay; run the file again to finish (nothing is duplicated).", clock.GetUtcNow());
-        audit.Record(AuditActions.UsersImportFinished, $"import:{import.Id}", ImportAudit.Summary(import));
+        audit.Record(AuditActions.UsersImportFinished, AuditTarget.UserImport(import.Id), ImportAudit.Summary(import));
         return Unit.Value;
     }
 }

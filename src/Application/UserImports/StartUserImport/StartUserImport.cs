@@ -1,6 +1,5 @@
 using AlexaLinkHub.Application.Common.Interfaces;
 using AlexaLinkHub.Application.Common.Tenancy;
-using AlexaLinkHub.Application.UserImports.Rows;
 using AlexaLinkHub.Domain.Audit;
 using AlexaLinkHub.Domain.Users;
 using Mediator;
@@ -33,8 +32,8 @@ public sealed class StartUserImportHandler(
         var tenantId = scope.RequiredTenantId;
         var import = UserImport.Start(tenantId, command.Format, command.DryRun, actor.Name, clock.GetUtcNow());
         imports.Add(import);
-        audit.Record(AuditActions.UsersImportStarted, $"import:{import.Id}",
-            $"format={UserImportDto.From(import).Format}; dryRun={command.DryRun.ToString().ToLowerInvariant()}");
+        audit.Record(AuditActions.UsersImportStarted, AuditTarget.UserImport(import.Id),
+            AuditDetails.Of("format", UserImportDto.From(import).Format).And("dryRun", command.DryRun));
         await unitOfWork.SaveChangesAsync(cancellationToken);
 
         try
@@ -77,7 +76,7 @@ public sealed class StartUserImportHandler(
         if (!import.IsFinished)
             import.Queue(clock.GetUtcNow());
         if (import.IsFinished)
-            audit.Record(AuditActions.UsersImportFinished, $"import:{import.Id}", ImportAudit.Summary(import));
+            audit.Record(AuditActions.UsersImportFinished, AuditTarget.UserImport(import.Id), ImportAudit.Summary(import));
         return UserImportDto.From(import);
     }
 }

@@ -31,7 +31,7 @@ public sealed class SweepUserImportsHandler(
             if (import.Status == UserImportStatus.Receiving && import.CreatedAt < now - options.Value.UploadTimeout)
             {
                 import.Fail(null, null, "The upload did not finish; nothing was imported. Send the file again.", now);
-                audit.Record(AuditActions.UsersImportFinished, $"import:{import.Id}", ImportAudit.Summary(import), import.TenantId);
+                audit.Record(AuditActions.UsersImportFinished, AuditTarget.UserImport(import.Id), ImportAudit.Summary(import), import.TenantId);
             }
             else if (import.Status != UserImportStatus.Receiving && (import.LeaseUntil ?? import.QueuedAt + Grace) < now)
             {

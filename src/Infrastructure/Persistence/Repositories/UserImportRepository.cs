@@ -1,6 +1,5 @@
 using AlexaLinkHub.Application.LegacySignIns;
 using AlexaLinkHub.Application.UserImports;
-using AlexaLinkHub.Application.UserImports.Rows;
 using AlexaLinkHub.Domain.Users;
 using AlexaLinkHub.Infrastructure.Persistence.Staging;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,3 @@
-using AlexaLinkHub.Application.Common.Exceptions;
 using AlexaLinkHub.Application.LegacySignIns;
 using AlexaLinkHub.Web.Admin;
 using Mediator;
@@ -68,15 +67,5 @@ public sealed class LegacySignInModel(ISender sender) : PageModel
         return Page();
     }
 
-    private async Task LoadAsync()
-    {
-        try
-        {
-            Current = await sender.Send(new GetLegacySignIn());
-        }
-        catch (NotFoundException)
-        {
-            Current = null;
-        }
-    }
+    private async Task LoadAsync() => Current = await sender.Send(new GetLegacySignIn(Required: false));
 }
