@@ -47,6 +47,29 @@ public sealed class ForeignHashSignInTests(ForeignHashSignInTests.ImportedTenant
         Assert.Equal(hash, (await StoredAsync(fixture)).Hash);
     }
 
+    [Fact]
+    public async Task ImportedHash_WrongPasswords_CountTowardsTheLockout_AndTheRightOneIsThenRefusedToo()
+    {
+        // A customer of its own (the theory's fixtures stay unlocked), with a hash the vendor's bcrypt made.
+        var fixture = ForeignHashFixtures.Named("bcrypt-2b");
+        const string email = "locked-out@vendor.example";
+        var import = await tenant.Api.Platform.ImportAsync(tenant.Setup.Slug, Row(email, "Locked Out", externalId: "crm-locked-out", passwordHash: fixture.Hash));
+        Assert.Equal(("completed", 1L, 1L, 0L, 0L), import.Counts());
+
+        var messages = new List<string?>();
+        for (var i = 0; i < 6; i++)
+        {
+            using var browser = LinkFlowClient.Create(tenant.Api.Factory);
+            var login = await browser.FollowAsync(await browser.GetPageAsync(tenant.Setup.AuthorizeUrl()));
+            messages.Add((await browser.SignInAsync(login, email, i < 5 ? fixture.Password + i : fixture.Password)).TextOf("error"));
+        }
+
+        const string lockedOut = "Too many failed attempts. Wait 15 minutes and try again, or reset your password.";
+        Assert.Equal([BadCredentials, BadCredentials, BadCredentials, BadCredentials, lockedOut, lockedOut], messages);
+        var stored = await tenant.Api.Factory.StoredUserAsync(tenant.Setup.Slug, email);
+        Assert.Equal((PasswordSource.Imported, fixture.Hash), (stored!.PasswordSource, stored.PasswordHash));
+    }
+
     private async Task<(PasswordSource Source, string Hash)> StoredAsync(ForeignHashFixture fixture)
     {
         var user = await tenant.Api.Factory.StoredUserAsync(tenant.Setup.Slug, fixture.Email) ?? throw new InvalidOperationException($"{fixture.Email} was not imported.");
