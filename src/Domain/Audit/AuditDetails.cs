@@ -33,7 +33,6 @@ public sealed class AuditDetails
     {
         null => string.Empty,
         string text => text,
-        bool flag => flag ? "true" : "false",
         DateTimeOffset time => time.ToString("O", CultureInfo.InvariantCulture),
         IEnumerable<string> values => string.Join(' ', values),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
