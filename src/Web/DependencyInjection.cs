@@ -4,6 +4,7 @@ using AlexaLinkHub.Application.Common.Interfaces;
 using AlexaLinkHub.Infrastructure.Persistence;
 using AlexaLinkHub.Web.Admin;
 using AlexaLinkHub.Web.Api;
+using AlexaLinkHub.Web.ErrorMapping;
 using AlexaLinkHub.Web.Hosting;
 using AlexaLinkHub.Web.Jobs;
 using AlexaLinkHub.Web.RateLimiting;
@@ -87,11 +88,11 @@ public static class DependencyInjection
         app.UseHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteHealth });
         app.UseEdgeRateLimits();
         app.UseTenantResolution();
+        app.UseMiddleware<ActorMiddleware>();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseJobsDashboard();
-        app.UseMiddleware<TenantActorMiddleware>();
         app.UsePageRateLimits();
         return app;
     }
@@ -103,7 +104,7 @@ public static class DependencyInjection
 
         app.MapTenantPages();
 
-        var api = app.MapGroup("/api/v1").RequireAuthorization(ApiPolicy).AddEndpointFilter<ApiActorFilter>();
+        var api = app.MapGroup("/api/v1").RequireAuthorization(ApiPolicy);
         var tenant = api.MapGroup("/tenants/{slug}").AddEndpointFilter<TenantScopeFilter>();
         api.MapTenantsEndpoints(tenant);
         api.MapPlatformEndpoints();

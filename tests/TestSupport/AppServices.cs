@@ -66,6 +66,7 @@ public sealed class AppServices : IAsyncDisposable
         // The real email composer of the web host (localised texts), so account emails land in the outbox as in production.
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
         builder.Services.AddScoped<AlexaLinkHub.Application.Accounts.IAccountEmails, AlexaLinkHub.Web.Email.AccountEmails>();
+        builder.Services.AddSingleton<AlexaLinkHub.Application.Linking.IAuthorizationResponse, RecordedAuthorizationResponses>();
         services?.Invoke(builder.Services);
         var host = builder.Build();
         if (migrate)
@@ -83,7 +84,7 @@ public sealed class AppServices : IAsyncDisposable
     public Task<T> SendAsPlatformAsync<T>(IMessage message) =>
         SendAsync<T>(message, (actor, tenant) =>
         {
-            actor.Set("api-key:platform-test", true, [], "127.0.0.1");
+            actor.Set(Actor.ApiKey("platform-test", null, "127.0.0.1"));
             tenant.EnterPlatformScope();
         });
 
@@ -91,7 +92,7 @@ public sealed class AppServices : IAsyncDisposable
     public Task<T> SendAsTenantAdminAsync<T>(Guid tenantId, string slug, IMessage message) =>
         SendAsync<T>(message, (actor, tenant) =>
         {
-            actor.Set($"api-key:tenant-test-{slug}", false, [tenantId], "127.0.0.1");
+            actor.Set(Actor.ApiKey($"tenant-test-{slug}", tenantId, "127.0.0.1"));
             tenant.EnterTenant(tenantId, slug);
         });
 

@@ -39,14 +39,18 @@ public sealed class Tenant
     {
         Id = Guid.CreateVersion7(now),
         Slug = TenantSlug.Validate(slug),
-        DisplayName = Guard.Text(displayName, "Display name", DisplayNameMaxLength),
+        DisplayName = ValidateDisplayName(displayName),
         Status = TenantStatus.Active,
         Branding = Branding.Default,
         CreatedAt = now,
         SignUpEnabled = true,
     };
 
-    public void Rename(string displayName) => DisplayName = Guard.Text(displayName, "Display name", DisplayNameMaxLength);
+    public void Rename(string displayName) => DisplayName = ValidateDisplayName(displayName);
+
+    /// <summary>A tenant's name as its end users see it. <paramref name="label"/> is what the form calls it (a vendor
+    /// signing up names their "Organization").</summary>
+    public static string ValidateDisplayName(string? displayName, string label = "Display name") => Guard.Text(displayName, label, DisplayNameMaxLength);
 
     public void ChangeBranding(Branding branding) => Branding = branding ?? throw new ArgumentNullException(nameof(branding));
 

@@ -1,6 +1,5 @@
 using AlexaLinkHub.Application.Common.OAuth;
 using AlexaLinkHub.Application.Linking;
-using AlexaLinkHub.Application.Skills;
 using AlexaLinkHub.Infrastructure.OAuth.Handlers;
 using AlexaLinkHub.Infrastructure.Persistence;
 using Microsoft.Extensions.Configuration;
@@ -29,7 +28,8 @@ internal static class OAuthServerSetup
                 options.UseEntityFrameworkCore()
                     .UseDbContext<AppDbContext>()
                     .ReplaceDefaultEntities<OAuthApplication, OAuthAuthorization, OAuthScope, OAuthToken, Guid>();
-                options.ReplaceApplicationManager<OAuthApplication, SkillApplicationManager>();
+                options.ReplaceApplicationStore<OAuthApplication, SkillApplicationStore>()
+                    .ReplaceApplicationManager<OAuthApplication, SkillApplicationManager>();
             })
             .AddServer(options =>
             {
@@ -88,8 +88,8 @@ internal static class OAuthServerSetup
         services.AddScoped<SigningKeyStore>();
         services.AddScoped<Application.Platform.ISigningKeys>(sp => sp.GetRequiredService<SigningKeyStore>());
         services.AddHostedService<SigningKeyRefresher>();
-        services.AddScoped<IOAuthClientRegistry, OAuthClientRegistry>();
         services.AddScoped<IOAuthGrants, OAuthGrants>();
+        services.AddScoped<ClientActorScope>();
         return builder;
     }
 }

@@ -22,7 +22,7 @@ public static class AdminPendingSignIn
             [
                 new Claim(ClaimTypes.NameIdentifier, admin.AdminId.ToString()),
                 new Claim(ClaimTypes.Email, admin.Email),
-                new Claim(AdminAuthentication.StampClaim, admin.SecurityStamp),
+                new Claim(SessionClaims.Stamp, admin.SecurityStamp),
             ],
             Scheme);
         return context.SignInAsync(Scheme, new ClaimsPrincipal(identity), new AuthenticationProperties { IsPersistent = false });
@@ -32,7 +32,7 @@ public static class AdminPendingSignIn
     {
         var result = await context.AuthenticateAsync(Scheme);
         return result is { Succeeded: true, Principal: { } principal } && Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id)
-            ? new Pending(id, principal.FindFirstValue(AdminAuthentication.StampClaim) ?? string.Empty, principal.FindFirstValue(ClaimTypes.Email) ?? string.Empty)
+            ? new Pending(id, principal.FindFirstValue(SessionClaims.Stamp) ?? string.Empty, principal.FindFirstValue(ClaimTypes.Email) ?? string.Empty)
             : null;
     }
 

@@ -3,7 +3,9 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using AlexaLinkHub.Application.Accounts;
 using AlexaLinkHub.Web.Email;
+using AlexaLinkHub.Web.ErrorMapping;
 using AlexaLinkHub.Web.OAuth;
+using AlexaLinkHub.Web.Pages.Tenant;
 using AlexaLinkHub.Web.RateLimiting;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
@@ -25,12 +27,15 @@ internal static class TenantPagesSetup
     {
         services.AddRateLimits(configuration);
         services.AddScoped<IAccountEmails, AccountEmails>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<Application.Linking.IAuthorizationResponse, OpenIddictAuthorizationResponse>();
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         // Razor's default encoder passes Basic Latin only: a Japanese or Arabic page would be sent as &#x…; references,
         // several times its size. Every script is safe as text; markup characters are still encoded.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorPages(options =>
                 options.Conventions.AddFolderApplicationModelConvention("/Tenant", model => model.Filters.Add(new TenantRequiredFilter())))
+            .AddMvcOptions(options => options.Filters.Add(new PageErrorFilter()))
             .AddViewLocalization();
         services.Configure<RequestLocalizationOptions>(options =>
         {
@@ -43,6 +48,9 @@ internal static class TenantPagesSetup
             // Accept-Language first (Alexa's guidance); ?culture= only helps a human test a language.
             options.RequestCultureProviders = [new AcceptLanguageHeaderRequestCultureProvider(), new QueryStringRequestCultureProvider()];
         });
+        services.AddScoped<EndUserSessionEvents>();
+        services.AddScoped<EndUserSessions>();
+        services.AddScoped<LinkFlow>();
         services.AddAuthentication().AddCookie(EndUserSession.Scheme, EndUserSession.Configure);
         services.AddAntiforgery(options =>
         {

@@ -1,3 +1,4 @@
+using AlexaLinkHub.Application.Common.Tenancy;
 using AlexaLinkHub.Application.Admins;
 using AlexaLinkHub.Application.Tenants;
 using AlexaLinkHub.TestSupport;
@@ -19,7 +20,7 @@ public static class AdminActors
     public static Task<T> AsAdmin<T>(this AppServices app, AdminIdentity admin, IMessage message, TenantDto? tenant = null, TimeSpan? verifiedAgo = null) =>
         app.SendAsync<T>(message, (actor, scope) =>
         {
-            actor.SetAdmin(admin.AdminId, admin.Email, admin.IsPlatformAdmin, admin.TenantIds, app.Clock.GetUtcNow() - (verifiedAgo ?? TimeSpan.Zero), "10.0.0.1");
+            actor.Set(Actor.Admin(admin.AdminId, admin.Email, admin.IsPlatformAdmin, admin.TenantIds, app.Clock.GetUtcNow() - (verifiedAgo ?? TimeSpan.Zero), "10.0.0.1"));
             if (tenant is not null)
                 scope.EnterTenant(tenant.Id, tenant.Slug);
         });
@@ -28,7 +29,7 @@ public static class AdminActors
     public static Task<T> AsEndUserOf<T>(this AppServices app, TenantDto tenant, Guid userId, IMessage message) =>
         app.SendAsync<T>(message, (actor, scope) =>
         {
-            actor.SetEndUser(userId, "203.0.113.7");
+            actor.Set(Actor.EndUser(userId, "203.0.113.7"));
             scope.EnterTenant(tenant.Id, tenant.Slug);
         });
 
@@ -36,7 +37,7 @@ public static class AdminActors
     public static Task<T> AsVisitorOf<T>(this AppServices app, TenantDto tenant, IMessage message) =>
         app.SendAsync<T>(message, (actor, scope) =>
         {
-            actor.SetAnonymous("203.0.113.9");
+            actor.Set(Actor.Anonymous("203.0.113.9"));
             scope.EnterTenant(tenant.Id, tenant.Slug);
         });
 

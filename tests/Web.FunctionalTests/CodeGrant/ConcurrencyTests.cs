@@ -1,6 +1,8 @@
 using System.Net;
 using AlexaLinkHub.Infrastructure.Persistence;
 using AlexaLinkHub.TestSupport;
+using AlexaLinkHub.Web.FunctionalTests.Linking.Support;
+using AlexaLinkHub.Web.FunctionalTests.CodeGrant.Support;
 
 namespace AlexaLinkHub.Web.FunctionalTests.CodeGrant;
 
@@ -38,8 +40,8 @@ public sealed class ConcurrencyTests
 
         // A loser that arrived after the winner's redemption is a replay and ends the grant; one that raced it loses on
         // the conditional update and ends nothing. Either way the link tells the truth about its tokens, once.
-        if (await Linking.LinkAssert.IsActiveAsync(app.Http, setup.Skill, winner.AccessToken))
-            Assert.Empty(await Linking.LinkAssert.AuditAsync(app.Http, setup.Slug, "token.revoked"));
+        if (await Linking.Support.LinkAssert.IsActiveAsync(app.Http, setup.Skill, winner.AccessToken))
+            Assert.Empty(await Linking.Support.LinkAssert.AuditAsync(app.Http, setup.Slug, "token.revoked"));
         else
         {
             await CodeFlow.AssertLinkEndedAsync(app.Http, setup, "token_replay");

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using AlexaLinkHub.TestSupport;
 using AlexaLinkHub.Web.FunctionalTests.Linking;
+using AlexaLinkHub.Web.FunctionalTests.Linking.Support;
 using AlexaLinkHub.Web.FunctionalTests.Support;
 
 namespace AlexaLinkHub.Web.FunctionalTests.Security;

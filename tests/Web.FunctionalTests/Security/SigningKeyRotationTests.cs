@@ -6,6 +6,7 @@ using AlexaLinkHub.Application.Maintenance;
 using AlexaLinkHub.Infrastructure.OAuth;
 using AlexaLinkHub.TestSupport;
 using AlexaLinkHub.Web.FunctionalTests.Linking;
+using AlexaLinkHub.Web.FunctionalTests.Linking.Support;
 using AlexaLinkHub.Web.FunctionalTests.Support;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -110,7 +111,7 @@ public sealed class SigningKeyRotationTests
     private static async Task<T> SendAsSystemAsync<T>(AlexaLinkHubFactory app, IMessage message)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<ActorContext>().SetSystem();
+        scope.ServiceProvider.GetRequiredService<ActorContext>().Set(Actor.System);
         scope.ServiceProvider.GetRequiredService<TenantContext>().EnterPlatformScope();
         return (T)(await scope.ServiceProvider.GetRequiredService<ISender>().Send((object)message, Ct))!;
     }

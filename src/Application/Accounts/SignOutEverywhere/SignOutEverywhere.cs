@@ -16,7 +16,7 @@ public sealed class SignOutEverywhereHandler(IEndUserRepository users, ICurrentA
         if (await users.FindByIdAsync(actor.EndUserId!.Value, cancellationToken) is { } user)
         {
             user.RenewSecurityStamp();
-            audit.Record(AuditActions.UserSignedOutEverywhere, $"user:{user.Id}");
+            audit.Record(AuditActions.UserSignedOutEverywhere, AuditTarget.User(user.Id));
         }
         return Unit.Value;
     }

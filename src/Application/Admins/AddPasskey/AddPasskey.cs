@@ -25,11 +25,11 @@ public sealed class AddPasskeyHandler(IAdminUserRepository admins, ICurrentActor
         var now = clock.GetUtcNow();
         var name = string.IsNullOrWhiteSpace(command.Name) ? "Passkey" : command.Name;
         admin.AddPasskey(credential.CredentialId, credential.PublicKey, credential.SignCount, name, now);
-        audit.Record(AuditActions.AdminPasskeyAdded, $"admin:{admin.Email}", $"name={name.Trim()}");
+        audit.Record(AuditActions.AdminPasskeyAdded, AuditTarget.Admin(admin.Email), AuditDetails.Of("name", name.Trim()));
         if (admin.RecoveryCodesLeft > 0)
             return null;
         var codes = RecoveryCodes.Issue(admin, now);
-        audit.Record(AuditActions.AdminRecoveryCodesRenewed, $"admin:{admin.Email}");
+        audit.Record(AuditActions.AdminRecoveryCodesRenewed, AuditTarget.Admin(admin.Email));
         return codes;
     }
 }

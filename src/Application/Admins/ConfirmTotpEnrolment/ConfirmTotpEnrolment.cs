@@ -22,14 +22,14 @@ public sealed class ConfirmTotpEnrolmentHandler(IAdminUserRepository admins, ICu
         var step = totp.MatchTimeStep(pending, command.Code?.Trim() ?? string.Empty)
             ?? throw new DomainException("That code is not right. Type the 6 digits the app shows now.", "code");
         admin.ConfirmTotpEnrolment(step);
-        audit.Record(AuditActions.AdminTotpEnrolled, $"admin:{admin.Email}");
+        audit.Record(AuditActions.AdminTotpEnrolled, AuditTarget.Admin(admin.Email));
         return admin.RecoveryCodesLeft == 0 ? IssueRecoveryCodes(admin) : null;
     }
 
     private IReadOnlyList<string> IssueRecoveryCodes(Domain.Admins.AdminUser admin)
     {
         var codes = RecoveryCodes.Issue(admin, clock.GetUtcNow());
-        audit.Record(AuditActions.AdminRecoveryCodesRenewed, $"admin:{admin.Email}");
+        audit.Record(AuditActions.AdminRecoveryCodesRenewed, AuditTarget.Admin(admin.Email));
         return codes;
     }
 }

@@ -19,7 +19,7 @@ public sealed class RemovePasskeyHandler(IAdminUserRepository admins, ICurrentAc
         if (!admin.HasTotp && admin.Passkeys.Count == 1 && await mfa.IsRequiredAsync(admin, cancellationToken))
             throw new DomainException("You need a second factor: add another passkey or an authenticator app before removing this one.");
         admin.RemovePasskey(passkey.Id);
-        audit.Record(AuditActions.AdminPasskeyRemoved, $"admin:{admin.Email}", $"name={passkey.Name}");
+        audit.Record(AuditActions.AdminPasskeyRemoved, AuditTarget.Admin(admin.Email), AuditDetails.Of("name", passkey.Name));
         return Unit.Value;
     }
 }

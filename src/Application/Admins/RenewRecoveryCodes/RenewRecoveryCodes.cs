@@ -17,7 +17,7 @@ public sealed class RenewRecoveryCodesHandler(IAdminUserRepository admins, ICurr
         if (!admin.HasMfa)
             throw new DomainException("Set up an authenticator app or a passkey first: recovery codes stand in for them.");
         var codes = RecoveryCodes.Issue(admin, clock.GetUtcNow());
-        audit.Record(AuditActions.AdminRecoveryCodesRenewed, $"admin:{admin.Email}");
+        audit.Record(AuditActions.AdminRecoveryCodesRenewed, AuditTarget.Admin(admin.Email));
         return codes;
     }
 }

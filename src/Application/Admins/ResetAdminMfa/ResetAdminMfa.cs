@@ -22,7 +22,7 @@ public sealed class ResetAdminMfaHandler(IAdminUserRepository admins, ITenantCon
         if (admin.Id == actor.AdminId)
             throw new DomainException("You cannot reset your own second factors here: sign in with a recovery code, or ask another admin.");
         admin.ResetMfa();
-        audit.Record(AuditActions.AdminMfaReset, $"admin:{admin.Email}", $"by={actor.Name}");
+        audit.Record(AuditActions.AdminMfaReset, AuditTarget.Admin(admin.Email), AuditDetails.Of("by", actor.Name));
         return Unit.Value;
     }
 }

@@ -13,7 +13,7 @@ public sealed class SignOutAdminEverywhereHandler(IAdminUserRepository admins, I
     {
         var admin = await CurrentAdmin.LoadAsync(admins, actor, cancellationToken);
         admin.RenewSecurityStamp();
-        audit.Record(AuditActions.AdminSignedOutEverywhere, $"admin:{admin.Email}");
+        audit.Record(AuditActions.AdminSignedOutEverywhere, AuditTarget.Admin(admin.Email));
         return Unit.Value;
     }
 }

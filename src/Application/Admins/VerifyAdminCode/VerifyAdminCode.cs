@@ -31,7 +31,7 @@ public sealed class VerifyAdminCodeHandler(ITotp totp, AdminSignInGate gate, IAu
         }
         else if (code.Length > 0 && admin.UseRecoveryCode(RecoveryCodes.Hash(code), clock.GetUtcNow()))
         {
-            audit.Record(AuditActions.AdminRecoveryCodeUsed, $"admin:{admin.Email}", $"left={admin.RecoveryCodesLeft}");
+            audit.Record(AuditActions.AdminRecoveryCodeUsed, AuditTarget.Admin(admin.Email), AuditDetails.Of("left", admin.RecoveryCodesLeft));
             return await gate.SucceedAsync(admin, "recovery_code", cancellationToken);
         }
         return await gate.FailAsync(admin.Email, admin, "bad_second_factor", cancellationToken);

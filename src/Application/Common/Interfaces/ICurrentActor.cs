@@ -3,6 +3,8 @@ namespace AlexaLinkHub.Application.Common.Interfaces;
 /// <summary>Who is asking: an API key, an admin, an end user or the system. Used for authorisation and audit.</summary>
 public interface ICurrentActor
 {
+    Tenancy.ActorKind Kind { get; }
+
     /// <summary>A stable, non-secret name for the audit log, e.g. <c>api-key:alh_ab12cd34</c> or <c>system</c>.</summary>
     string Name { get; }
 

@@ -38,7 +38,7 @@ public sealed class RevokeTenantTokensHandler(IAccountLinkRepository links, Link
             throw new NotFoundException("Tenant not found.");
         var live = await links.ListActiveForTenantAsync(cancellationToken);
         var revoked = await revocation.RevokeAsync(live, LinkRevocationReasons.TenantRevocation, cancellationToken);
-        audit.Record(AuditActions.TenantTokensRevoked, $"tenant:{command.Slug}", $"revoked={revoked}");
+        audit.Record(AuditActions.TenantTokensRevoked, AuditTarget.Tenant(command.Slug), AuditDetails.Of("revoked", revoked));
         return new RevokedCount(revoked);
     }
 }

@@ -39,7 +39,7 @@ public sealed class RotateSigningKeyHandler(ISigningKeys keys, IAuditLog audit) 
         var delay = command.ActivateAfterSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
         var result = await keys.RotateAsync(delay, cancellationToken);
         var next = result.Keys.First(k => k.KeyId == result.Next);
-        audit.Record(AuditActions.SigningKeyRotated, $"key:{next.KeyId}", $"activatesAt={next.ActivatesAt:O}");
+        audit.Record(AuditActions.SigningKeyRotated, AuditTarget.SigningKey(next.KeyId), AuditDetails.Of("activatesAt", next.ActivatesAt));
         return result;
     }
 }

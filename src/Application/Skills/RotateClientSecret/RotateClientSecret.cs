@@ -22,7 +22,7 @@ public sealed class RotateClientSecretValidator : AbstractValidator<RotateClient
             .WithMessage("overlapSeconds must be between 0 and 30 days.");
 }
 
-public sealed class RotateClientSecretHandler(ISkillRepository skills, IOAuthClientRegistry clients, IAuditLog audit, IOptions<SkillOptions> options, TimeProvider clock)
+public sealed class RotateClientSecretHandler(ISkillRepository skills, IAuditLog audit, IOptions<SkillOptions> options, TimeProvider clock)
     : ICommandHandler<RotateClientSecret, RotatedSecretDto>
 {
     public async ValueTask<RotatedSecretDto> Handle(RotateClientSecret command, CancellationToken cancellationToken)
@@ -31,8 +31,7 @@ public sealed class RotateClientSecretHandler(ISkillRepository skills, IOAuthCli
         var overlap = command.OverlapSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : options.Value.SecretRotationOverlap;
         var secret = SecretTokens.NewClientSecret();
         skill.RotateSecret(SecretTokens.Hash(secret), clock.GetUtcNow(), overlap);
-        await clients.SyncAsync(skill, cancellationToken);
-        audit.Record(AuditActions.SkillSecretRotated, $"skill:{skill.ClientId}", $"previousSecretValidUntil={skill.PreviousSecretValidUntil:O}");
+        audit.Record(AuditActions.SkillSecretRotated, AuditTarget.Skill(skill.ClientId), AuditDetails.Of("previousSecretValidUntil", skill.PreviousSecretValidUntil));
         return new RotatedSecretDto(secret, skill.PreviousSecretValidUntil);
     }
 }

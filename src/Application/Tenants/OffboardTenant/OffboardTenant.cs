@@ -30,7 +30,7 @@ public sealed class OffboardTenantHandler(ITenantRepository tenants, ITenantData
         var tenant = await tenants.FindBySlugAsync(command.Slug, cancellationToken) ?? throw new NotFoundException("Tenant not found.");
         await eraser.EraseAsync(tenant.Id, cancellationToken);
         // A platform event (no tenant): the tenant it names no longer exists.
-        audit.Record(AuditActions.TenantOffboarded, $"tenant:{tenant.Slug}", $"tenantId={tenant.Id}; displayName={tenant.DisplayName}");
+        audit.Record(AuditActions.TenantOffboarded, AuditTarget.Tenant(tenant.Slug), AuditDetails.Of("tenantId", tenant.Id).And("displayName", tenant.DisplayName));
         return Unit.Value;
     }
 }

@@ -18,7 +18,7 @@ public sealed class RequireAdminMfaHandler(ITenantRepository tenants, ITenantCon
         if (tenant.AdminsMustUseMfa == command.Required)
             return Unit.Value;
         tenant.RequireAdminMfa(command.Required);
-        audit.Record(AuditActions.TenantAdminMfaRequired, $"tenant:{tenant.Slug}", $"required={command.Required}");
+        audit.Record(AuditActions.TenantAdminMfaRequired, AuditTarget.Tenant(tenant.Slug), AuditDetails.Of("required", command.Required));
         return Unit.Value;
     }
 }

@@ -1,8 +1,6 @@
 using AlexaLinkHub.Application.Common.Exceptions;
-using AlexaLinkHub.Application.Common.Tenancy;
 using AlexaLinkHub.Application.Linking;
 using AlexaLinkHub.Domain.Links;
-using Mediator;
 using OpenIddict.Abstractions;
 using OpenIddict.Server;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -50,7 +48,7 @@ internal static class EndLinkOnTokenReplay
         }
     }
 
-    internal sealed class EndLink(ISender sender, ActorContext actor) : IOpenIddictServerHandler<ApplyTokenResponseContext>
+    internal sealed class EndLink(ClientActorScope client) : IOpenIddictServerHandler<ApplyTokenResponseContext>
     {
         public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
             OpenIddictServerHandlerDescriptor.CreateBuilder<ApplyTokenResponseContext>()
@@ -63,10 +61,9 @@ internal static class EndLinkOnTokenReplay
         {
             if (string.IsNullOrEmpty(context.Error) || context.Transaction.GetProperty<string>(ReplayedGrantProperty) is not { Length: > 0 } grantId)
                 return;
-            actor.Set($"client:{context.Request?.ClientId}", false, [], actor.SourceIp);
             try
             {
-                await sender.Send(new EndLinkOfGrant(grantId, LinkRevocationReasons.TokenReplay), context.CancellationToken);
+                await client.SendAsync(context.Transaction, new EndLinkOfGrant(grantId, LinkRevocationReasons.TokenReplay), context.CancellationToken);
             }
             catch (ConflictException)
             {

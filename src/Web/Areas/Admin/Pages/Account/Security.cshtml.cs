@@ -30,7 +30,7 @@ public sealed class SecurityModel(ISender sender) : PageModel
     /// <summary>New recovery codes, shown in this response only.</summary>
     public IReadOnlyList<string>? NewRecoveryCodes { get; private set; }
     public string? Notice { get; private set; }
-    public bool MustEnrol => User.HasClaim(AdminClaims.MustEnrolMfa, "true") && !Security.HasTotp && Security.Passkeys.Count == 0;
+    public bool MustEnrol => User.HasClaim(SessionClaims.MustEnrolMfa, "true") && !Security.HasTotp && Security.Passkeys.Count == 0;
 
     public string? QrCode => Security.PendingTotp is { } pending ? QrCodeImage.DataUri(pending.EnrolmentUri) : null;
 

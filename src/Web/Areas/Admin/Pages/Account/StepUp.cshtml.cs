@@ -13,8 +13,8 @@ public sealed class StepUpModel(ISender sender, TimeProvider clock) : SecondFact
     {
         var user = User;
         return Task.FromResult(Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id)
-            ? new Subject(id, user.FindFirstValue(AdminAuthentication.StampClaim) ?? string.Empty, user.FindFirstValue(ClaimTypes.Email) ?? string.Empty,
-                user.HasClaim(AdminClaims.HasMfa, "true"))
+            ? new Subject(id, user.FindFirstValue(SessionClaims.Stamp) ?? string.Empty, user.FindFirstValue(ClaimTypes.Email) ?? string.Empty,
+                user.HasClaim(SessionClaims.HasMfa, "true"))
             : null);
     }
 }
