@@ -53,6 +53,9 @@ public static class DependencyInjection
         services.AddOptions<Linking.SignInOptions>().Bind(builder.Configuration.GetSection(Linking.SignInOptions.SectionName));
         services.AddOptions<Accounts.AccountOptions>().Bind(builder.Configuration.GetSection(Accounts.AccountOptions.SectionName));
         services.AddOptions<SkillOptions>().Bind(builder.Configuration.GetSection(SkillOptions.SectionName));
+        services.AddOptions<UserImports.UserImportOptions>().Bind(builder.Configuration.GetSection(UserImports.UserImportOptions.SectionName));
+        services.AddOptions<LegacySignIns.LegacySignInOptions>().Bind(builder.Configuration.GetSection(LegacySignIns.LegacySignInOptions.SectionName));
+        services.TryAddScoped<Linking.EndUserCredentials>();
         services.AddOptions<Bootstrap.BootstrapOptions>().Bind(builder.Configuration.GetSection(Bootstrap.BootstrapOptions.SectionName));
 
         return builder;

@@ -65,6 +65,7 @@ public static class DependencyInjection
 
         services.TryAddSingleton<IPasswordHasher<IdentityPasswordHasher.Subject>, PasswordHasher<IdentityPasswordHasher.Subject>>();
         services.TryAddSingleton<Application.Common.Security.IPasswordHasher, IdentityPasswordHasher>();
+        services.TryAddSingleton<Application.Common.Security.IForeignPasswordHashes, Security.ForeignHashes.ForeignPasswordHashes>();
 
         // Data-protection keys (antiforgery, cookies, reset tokens) live in the database, so every instance shares
         // them and a restart invalidates no form or session; protected at rest with a certificate (KeyRingOptions).
@@ -86,18 +87,9 @@ public static class DependencyInjection
         services.AddSingleton<Application.Webhooks.IWebhookSecretProtector, Webhooks.WebhookSecretProtector>();
         services.AddSingleton<Webhooks.WebhookAddressGuard>();
         services.AddScoped<Application.Webhooks.IWebhookTransport, Webhooks.WebhookTransport>();
-        services.AddHttpClient(Webhooks.WebhookTransport.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
-            {
-                // A redirect is a failed attempt, never followed (it could point anywhere); no proxy may bypass the guard.
-                AllowAutoRedirect = false,
-                UseProxy = false,
-                UseCookies = false,
-                ConnectTimeout = TimeSpan.FromSeconds(5),
-                ConnectCallback = sp.GetRequiredService<Webhooks.WebhookAddressGuard>().ConnectAsync,
-            })
-            // The default logging handlers write request URLs, which may carry a vendor's token.
-            .RemoveAllLoggers();
+        Webhooks.WebhookAddressGuard.AddGuardedClient(services, Webhooks.WebhookTransport.ClientName);
+        services.AddScoped<Application.LegacySignIns.ILegacySignInClient, Webhooks.LegacySignInClient>();
+        Webhooks.WebhookAddressGuard.AddGuardedClient(services, Webhooks.LegacySignInClient.ClientName);
         services.AddScoped<Application.Maintenance.ITokenPruning, OAuth.TokenPruning>();
 
         builder.AddJobs(database, connectionString);

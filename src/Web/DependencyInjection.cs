@@ -110,6 +110,8 @@ public static class DependencyInjection
         api.MapPlatformEndpoints();
         tenant.MapSkillsEndpoints();
         tenant.MapUsersEndpoints();
+        tenant.MapUserImportsEndpoints();
+        tenant.MapLegacySignInEndpoints();
         tenant.MapApiKeysEndpoints();
         tenant.MapAuditEndpoints();
         tenant.MapLinksEndpoints();

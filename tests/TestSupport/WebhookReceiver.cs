@@ -17,8 +17,8 @@ public sealed record ReceivedWebhook(string Method, string Path, IReadOnlyDictio
     public string Header(string name) => Headers.TryGetValue(name, out var value) ? value : throw new InvalidOperationException($"No '{name}' header; got {string.Join(", ", Headers.Keys)}.");
 }
 
-/// <summary>A vendor's webhook endpoint: a real HTTP server (Kestrel) on 127.0.0.1 and a free port. It records every
-/// request and answers 204, or what <see cref="Answer"/> queued (a status, a redirect, or no answer at all).</summary>
+/// <summary>A vendor's webhook (or legacy sign-in) endpoint: a real HTTP server (Kestrel) on 127.0.0.1 and a free port.
+/// It records every request and answers 204, or what was queued (a status, a JSON answer, a redirect, or no answer).</summary>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -57,6 +57,15 @@ public sealed class WebhookReceiver : IAsyncDisposable
         foreach (var status in statuses)
             _answers.Enqueue(context => { context.Response.StatusCode = status; return Task.CompletedTask; });
     }
+
+    /// <summary>The next request is answered with <paramref name="status"/> and a JSON body.</summary>
+    public void AnswerJson(int status, string json) =>
+        _answers.Enqueue(async context =>
+        {
+            context.Response.StatusCode = status;
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(json);
+        });
 
     /// <summary>The next request is answered with a redirect to <paramref name="location"/>.</summary>
     public void AnswerRedirect(string location) =>

@@ -8,4 +8,5 @@ public static class LinkFailureReasons
     public const string AccountDisabled = "account_disabled";
     public const string AccessDenied = "access_denied";
     public const string InvalidRequest = "invalid_request";
+    public const string LegacyUnavailable = "legacy_unavailable";
 }

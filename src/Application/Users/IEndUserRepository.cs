@@ -15,5 +15,9 @@ public interface IEndUserRepository
     /// <summary>Users whose email or name contains <paramref name="search"/> (case-insensitive), ordered by email.</summary>
     Task<Page<EndUser>> SearchAsync(string? search, int page, int pageSize, CancellationToken cancellationToken);
 
+    /// <summary>The users (not deleted) with one of these external ids or normalised emails; <paramref name="track"/>:
+    /// tracked for changes, or read only.</summary>
+    Task<IReadOnlyList<EndUser>> FindForImportAsync(IReadOnlyCollection<string> externalIds, IReadOnlyCollection<string> normalizedEmails, bool track, CancellationToken cancellationToken);
+
     void Add(EndUser user);
 }

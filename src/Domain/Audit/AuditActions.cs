@@ -26,6 +26,14 @@ public static class AuditActions
     public const string UserDisabled = "user.disabled";
     public const string UserEnabled = "user.enabled";
     public const string UserDeleted = "user.deleted";
+    public const string UserMigrated = "user.migrated";
+    public const string UsersImportStarted = "users.import_started";
+    public const string UsersImportFinished = "users.import_finished";
+
+    public const string LegacySignInConfigured = "legacy_sign_in.configured";
+    public const string LegacySignInSecretRotated = "legacy_sign_in.secret_rotated";
+    public const string LegacySignInRemoved = "legacy_sign_in.removed";
+    public const string LegacySignInTested = "legacy_sign_in.tested";
 
     public const string ApiKeyCreated = "api_key.created";
     public const string ApiKeyRevoked = "api_key.revoked";

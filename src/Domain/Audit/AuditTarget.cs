@@ -11,6 +11,7 @@ public readonly record struct AuditTarget
     public static AuditTarget UnknownUser { get; } = new("user:unknown");
     public static AuditTarget UnknownAdmin { get; } = new("admin:unknown");
     public static AuditTarget AuditLog { get; } = new("audit-log");
+    public static AuditTarget LegacySignIn { get; } = new("legacy-sign-in");
 
     public static AuditTarget User(Guid id) => new($"user:{id}");
 
@@ -23,6 +24,8 @@ public readonly record struct AuditTarget
     public static AuditTarget Tenant(string slug) => new($"tenant:{slug}");
 
     public static AuditTarget Webhook(Guid id) => new($"webhook:{id}");
+
+    public static AuditTarget UserImport(Guid id) => new($"import:{id}");
 
     public static AuditTarget SigningKey(string keyId) => new($"key:{keyId}");
 

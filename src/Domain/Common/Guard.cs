@@ -2,7 +2,7 @@ namespace AlexaLinkHub.Domain.Common;
 
 internal static class Guard
 {
-    public static string Text(string? value, string field, int maxLength, int minLength = 1, string? key = null)
+    public static string Text(string? value, string field, int maxLength, int minLength = 1, string? key = null, bool allowMarkup = false)
     {
         key ??= Camel(field);
         var trimmed = value?.Trim() ?? string.Empty;
@@ -12,7 +12,7 @@ internal static class Guard
             throw new DomainException($"{field} must be at most {maxLength} characters.", key);
         if (trimmed.Any(char.IsControl))
             throw new DomainException($"{field} must not contain control characters.", key);
-        if (trimmed.Contains('<') || trimmed.Contains('>'))
+        if (!allowMarkup && (trimmed.Contains('<') || trimmed.Contains('>')))
             throw new DomainException($"{field} must be plain text (no HTML).", key);
         return trimmed;
     }

@@ -8,8 +8,13 @@ public sealed class EndUser : ITenantOwned
 {
     public const int DisplayNameMaxLength = 100;
     public const int ExternalIdMaxLength = 200;
+    public const int MaxPasswordHashLength = 500;
     public const string ErasedDisplayName = "Deleted user";
     public const string ErasedPasswordHash = "/w==";
+
+    /// <summary>The hash of an account that has no password with us yet (imported without one): like
+    /// <see cref="ErasedPasswordHash"/>, a value no hasher produces, so nothing verifies against it.</summary>
+    public const string NoPasswordHash = ErasedPasswordHash;
 
     private EndUser()
     {
@@ -27,6 +32,10 @@ public sealed class EndUser : ITenantOwned
     public string DisplayName { get; private set; }
     public string? ExternalId { get; private set; }
     public string PasswordHash { get; private set; }
+
+    /// <summary>Where <see cref="PasswordHash"/> comes from: our hasher, the vendor's import (any supported format, to be
+    /// replaced by ours at the first successful sign-in), or nowhere yet (the vendor's legacy sign-in endpoint decides).</summary>
+    public PasswordSource PasswordSource { get; private set; }
     public bool EmailConfirmed { get; private set; }
     public bool Enabled { get; private set; }
 
@@ -67,21 +76,65 @@ public sealed class EndUser : ITenantOwned
         EmailConfirmed = false;
     }
 
+    /// <summary>Imports a customer of the vendor: <paramref name="importedHash"/> is the vendor's hash (or ours of a
+    /// plaintext password in the file); without one the account waits for its first sign-in at the vendor's endpoint.</summary>
+    public static EndUser Import(Guid tenantId, string email, string displayName, string? externalId, bool emailVerified, string? importedHash, DateTimeOffset now)
+    {
+        var user = Create(tenantId, email, displayName, NoPasswordHash, externalId, now);
+        user.PasswordSource = PasswordSource.Legacy;
+        if (importedHash is not null)
+            user.SetImportedHash(importedHash);
+        if (emailVerified)
+            user.ConfirmEmail();
+        return user;
+    }
+
+    /// <summary>A re-import of the same customer: the profile follows the file; the password only while the user has
+    /// not signed in with us since (a password they set, or one we rehashed, is never overwritten). An
+    /// <paramref name="emailVerified"/> of null leaves the confirmation as it is.</summary>
+    public void ApplyImport(string email, string displayName, string? externalId, bool? emailVerified, string? importedHash)
+    {
+        if (EmailAddress.Normalize(email) != NormalizedEmail)
+            ChangeEmail(email);
+        else
+            Email = EmailAddress.Validate(email);
+        Rename(displayName);
+        if (externalId is not null)
+            SetExternalId(externalId);
+        if (emailVerified is { } verified)
+            EmailConfirmed = verified;
+        if (importedHash is not null && PasswordSource != PasswordSource.Own)
+            SetImportedHash(importedHash);
+    }
+
     public void Rename(string displayName) => DisplayName = ValidateDisplayName(displayName);
+
+    public void SetExternalId(string? externalId) => ExternalId = ValidateExternalId(externalId);
 
     /// <summary>The code of the rule below, for a page that words the refusal itself.</summary>
     public const string InvalidDisplayNameCode = "display_name.invalid";
 
-    public static string ValidateDisplayName(string? displayName) => Guard.Text(displayName, "Display name", DisplayNameMaxLength);
+    // Markup is allowed: a customer's name is whatever the vendor holds, and every page and email encodes it.
+    public static string ValidateDisplayName(string? displayName) => Guard.Text(displayName, "Display name", DisplayNameMaxLength, allowMarkup: true);
 
-    public void SetExternalId(string? externalId) =>
-        ExternalId = string.IsNullOrWhiteSpace(externalId) ? null : Guard.Text(externalId, "External id", ExternalIdMaxLength);
+    public static string? ValidateExternalId(string? externalId) =>
+        string.IsNullOrWhiteSpace(externalId) ? null : Guard.Text(externalId, "External id", ExternalIdMaxLength);
 
     public void SetPasswordHash(string passwordHash)
     {
         if (string.IsNullOrWhiteSpace(passwordHash))
             throw new DomainException("A password is required.", "password");
         PasswordHash = passwordHash;
+        PasswordSource = PasswordSource.Own;
+        SecurityStamp = NewStamp();
+    }
+
+    private void SetImportedHash(string hash)
+    {
+        if (string.IsNullOrWhiteSpace(hash) || hash.Length > MaxPasswordHashLength)
+            throw new DomainException($"A password hash is 1 to {MaxPasswordHashLength} characters.", "passwordHash");
+        PasswordHash = hash;
+        PasswordSource = PasswordSource.Imported;
         SecurityStamp = NewStamp();
     }
 

@@ -48,6 +48,7 @@ internal static class JobsSetup
         services.AddScoped<EmailJobs>();
         services.AddScoped<WebhookJobs>();
         services.AddScoped<MaintenanceJobs>();
+        services.AddScoped<UserImportJobs>();
         return builder;
     }
 

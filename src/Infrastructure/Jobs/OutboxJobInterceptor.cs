@@ -1,4 +1,5 @@
 using System.Data.Common;
+using AlexaLinkHub.Domain.Users;
 using AlexaLinkHub.Domain.Webhooks;
 using AlexaLinkHub.Domain.Emails;
 using AlexaLinkHub.Infrastructure.Persistence;
@@ -14,13 +15,15 @@ internal enum OutboxKind
 {
     Email,
     Webhook,
+    UserImport,
 }
 
 internal sealed record OutboxItem(OutboxKind Kind, Guid? TenantId, Guid Id);
 
 /// <summary>Enqueues the delivery job of each outbox row (email, webhook delivery) once the transaction that stored it
 /// has committed — not before, or the job could run before the row is visible, and not at all when it rolls back. A
-/// reset email thus leaves within seconds. If the enqueue fails, the row stays due and the sweep job sends it.</summary>
+/// reset email thus leaves within seconds. If the enqueue fails, the row stays due and the sweep job sends it. A user
+/// import whose upload has just been staged whole is started the same way.</summary>
 internal sealed partial class OutboxJobInterceptor(IServiceProvider services, ILogger<OutboxJobInterceptor> logger)
     : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
@@ -78,6 +81,9 @@ internal sealed partial class OutboxJobInterceptor(IServiceProvider services, IL
             return;
         foreach (var entry in db.ChangeTracker.Entries())
         {
+            if (entry.Entity is UserImport { Status: UserImportStatus.Queued } import && entry.State == EntityState.Modified
+                && entry.Property(nameof(UserImport.Status)).OriginalValue is not UserImportStatus.Queued)
+                db.PendingOutbox.Add(new OutboxItem(OutboxKind.UserImport, import.TenantId, import.Id));
             if (entry.State != EntityState.Added)
                 continue;
             switch (entry.Entity)
@@ -117,10 +123,18 @@ internal sealed partial class OutboxJobInterceptor(IServiceProvider services, IL
             try
             {
                 var (tenantId, id) = (item.TenantId, item.Id);
-                if (item.Kind == OutboxKind.Email)
-                    jobs.Enqueue<EmailJobs>(j => j.DeliverAsync(tenantId, id, CancellationToken.None));
-                else
-                    jobs.Enqueue<WebhookJobs>(j => j.DeliverAsync(tenantId!.Value, id, CancellationToken.None));
+                switch (item.Kind)
+                {
+                    case OutboxKind.Email:
+                        jobs.Enqueue<EmailJobs>(j => j.DeliverAsync(tenantId, id, CancellationToken.None));
+                        break;
+                    case OutboxKind.Webhook:
+                        jobs.Enqueue<WebhookJobs>(j => j.DeliverAsync(tenantId!.Value, id, CancellationToken.None));
+                        break;
+                    default:
+                        jobs.Enqueue<UserImportJobs>(j => j.RunAsync(tenantId!.Value, id, CancellationToken.None));
+                        break;
+                }
             }
             catch (Exception ex)
             {

@@ -11,6 +11,7 @@ public static class RecurringJobs
     public const string WebhookSweep = "webhooks:sweep";
     public const string PruneTokens = "oauth:prune-tokens";
     public const string TrimAuditLog = "audit:trim";
+    public const string UserImportSweep = "imports:sweep";
 
     public static void RegisterRecurringJobs(this IServiceProvider services)
     {
@@ -19,6 +20,7 @@ public static class RecurringJobs
         // Safety nets: a delivery's own job normally sends it within seconds of the commit, or of its retry time.
         manager.AddOrUpdate<EmailJobs>(EmailSweep, j => j.SweepAsync(CancellationToken.None), Cron.Minutely(), utc);
         manager.AddOrUpdate<WebhookJobs>(WebhookSweep, j => j.SweepAsync(CancellationToken.None), Cron.Minutely(), utc);
+        manager.AddOrUpdate<UserImportJobs>(UserImportSweep, j => j.SweepAsync(CancellationToken.None), Cron.Minutely(), utc);
         manager.AddOrUpdate<MaintenanceJobs>(PruneTokens, j => j.PruneTokensAsync(CancellationToken.None), "17 3 * * *", utc);
         manager.AddOrUpdate<MaintenanceJobs>(TrimAuditLog, j => j.TrimAuditLogAsync(CancellationToken.None), "47 3 * * *", utc);
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using AlexaLinkHub.Application.Webhooks;
 using AlexaLinkHub.Domain.Webhooks;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace AlexaLinkHub.Infrastructure.Webhooks;
@@ -49,6 +50,32 @@ public sealed class WebhookAddressGuard(IOptions<WebhookOptions> options)
             throw;
         }
     }
+
+    /// <summary>The guard's refusal inside a failed request's exception chain, if that is why it failed.</summary>
+    public static WebhookAddressRefusedException? FindRefusal(Exception? exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is WebhookAddressRefusedException refused)
+                return refused;
+        }
+        return null;
+    }
+
+    /// <summary>An HTTP client for calls to vendors' endpoints: connected through this guard, no redirects followed (a
+    /// redirect could point anywhere), no proxy that could bypass the guard, no cookies, and no request logging (URLs
+    /// may carry a vendor's token).</summary>
+    public static void AddGuardedClient(IServiceCollection services, string name) =>
+        services.AddHttpClient(name, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseProxy = false,
+                UseCookies = false,
+                ConnectTimeout = TimeSpan.FromSeconds(5),
+                ConnectCallback = sp.GetRequiredService<WebhookAddressGuard>().ConnectAsync,
+            })
+            .RemoveAllLoggers();
 
     private static string Describe(AddressKind kind) => kind == AddressKind.Loopback ? "loopback" : "private, link-local or reserved";
 }

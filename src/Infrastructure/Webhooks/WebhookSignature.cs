@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using AlexaLinkHub.Application.Webhooks;
@@ -12,5 +14,18 @@ public static class WebhookSignature
     {
         var signed = Encoding.UTF8.GetBytes($"{messageId}.{timestamp}.{body}");
         return "v1," + Convert.ToBase64String(HMACSHA256.HashData(WebhookSecret.Key(secret), signed));
+    }
+
+    /// <summary>A JSON POST carrying the three Standard Webhooks headers — how every call we sign to a vendor is made
+    /// (webhooks, the legacy sign-in endpoint).</summary>
+    public static HttpRequestMessage SignedPost(string url, string messageId, DateTimeOffset timestamp, string body, string secret, string userAgent)
+    {
+        var seconds = timestamp.ToUnixTimeSeconds();
+        var message = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        message.Headers.Add("webhook-id", messageId);
+        message.Headers.Add("webhook-timestamp", seconds.ToString(CultureInfo.InvariantCulture));
+        message.Headers.Add("webhook-signature", Sign(secret, messageId, seconds, body));
+        message.Headers.UserAgent.Add(new ProductInfoHeaderValue(userAgent, "1.0"));
+        return message;
     }
 }

@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Net.Http.Headers;
-using System.Text;
 using AlexaLinkHub.Application.Webhooks;
 using AlexaLinkHub.Domain.Common;
 using AlexaLinkHub.Domain.Webhooks;
@@ -30,15 +27,7 @@ internal sealed partial class WebhookTransport(IHttpClientFactory clients, IOpti
             return new WebhookResponse(null, $"Refused: {ex.Message}", TimeSpan.Zero);
         }
 
-        var timestamp = request.Timestamp.ToUnixTimeSeconds();
-        using var message = new HttpRequestMessage(HttpMethod.Post, request.Url)
-        {
-            Content = new StringContent(request.Payload, Encoding.UTF8, "application/json"),
-        };
-        message.Headers.Add("webhook-id", request.MessageId);
-        message.Headers.Add("webhook-timestamp", timestamp.ToString(CultureInfo.InvariantCulture));
-        message.Headers.Add("webhook-signature", WebhookSignature.Sign(request.Secret, request.MessageId, timestamp, request.Payload));
-        message.Headers.UserAgent.Add(new ProductInfoHeaderValue("AlexaLinkHub-Webhooks", "1.0"));
+        using var message = WebhookSignature.SignedPost(request.Url, request.MessageId, request.Timestamp, request.Payload, request.Secret, "AlexaLinkHub-Webhooks");
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(settings.Timeout);
@@ -51,7 +40,7 @@ internal sealed partial class WebhookTransport(IHttpClientFactory clients, IOpti
         {
             return Failed(request, $"No answer within {settings.Timeout.TotalSeconds:0.#} s.", started);
         }
-        catch (HttpRequestException ex) when (FindRefusal(ex) is { } refusal)
+        catch (HttpRequestException ex) when (WebhookAddressGuard.FindRefusal(ex) is { } refusal)
         {
             return Failed(request, $"Refused: {refusal.Message}", started);
         }
@@ -65,16 +54,6 @@ internal sealed partial class WebhookTransport(IHttpClientFactory clients, IOpti
     {
         LogAttemptFailed(logger, request.MessageId, error);
         return new WebhookResponse(null, error, Stopwatch.GetElapsedTime(started));
-    }
-
-    private static WebhookAddressRefusedException? FindRefusal(Exception? exception)
-    {
-        for (var current = exception; current is not null; current = current.InnerException)
-        {
-            if (current is WebhookAddressRefusedException refused)
-                return refused;
-        }
-        return null;
     }
 
     // The message id only: a URL can carry a vendor's token.

@@ -22,6 +22,12 @@ public static class AdminPaths
 
     public static string User(string slug, Guid id) => $"{Tenant(slug)}/users/{id}";
 
+    public static string UserImports(string slug) => $"{Tenant(slug)}/users/import";
+
+    public static string UserImport(string slug, Guid id) => $"{Tenant(slug)}/users/imports/{id}";
+
+    public static string LegacySignIn(string slug) => $"{Tenant(slug)}/legacy-sign-in";
+
     /// <summary>A return URL we follow after sign-in: inside the admin area, never elsewhere.</summary>
     public static string? SafeReturnUrl(string? returnUrl) =>
         returnUrl is { Length: > 0 and < 2048 }

@@ -44,8 +44,8 @@ public class EndUserTests
 
     [Theory]
     [InlineData("")]
-    [InlineData("<b>Ada</b>")]
-    public void Create_BlankOrMarkupDisplayName_IsRefusedNamingDisplayName(string displayName) =>
+    [InlineData("  ")]
+    public void Create_BlankDisplayName_IsRefusedNamingDisplayName(string displayName) =>
         Assert.Equal("displayName", Assert.Throws<DomainException>(() =>
             EndUser.Create(TenantId, "ada@example.com", displayName, "hash", null, TestTime.Now)).Field);
 

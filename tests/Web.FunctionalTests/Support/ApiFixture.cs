@@ -9,11 +9,14 @@ namespace AlexaLinkHub.Web.FunctionalTests.Support;
 
 /// <summary>One running app (real pipeline, fresh real database) shared by the tests of a class. Tests stay independent
 /// by working in tenants of their own (<see cref="NewSlug"/>).</summary>
-public sealed class ApiFixture : IAsyncLifetime
+public class ApiFixture : IAsyncLifetime
 {
     public const string PublicBaseUrl = "https://alh.test";
 
     private AlexaLinkHubFactory? _factory;
+
+    /// <summary>Configuration of the app, for a derived fixture that needs some.</summary>
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
     public AlexaLinkHubFactory Factory => _factory ?? throw new InvalidOperationException("The fixture is not initialized.");
 
@@ -22,7 +25,8 @@ public sealed class ApiFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _factory = await CreateFactoryAsync(DatabaseProvider.Sqlite);
+        var all = new Dictionary<string, string?>(Settings) { ["App:PublicBaseUrl"] = PublicBaseUrl };
+        _factory = await AlexaLinkHubFactory.CreateAsync(DatabaseProvider.Sqlite, all);
         Platform = _factory.CreateApiClient();
     }
 
@@ -38,6 +42,7 @@ public sealed class ApiFixture : IAsyncLifetime
         Platform?.Dispose();
         if (_factory is not null)
             await _factory.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 }
 

@@ -5,7 +5,8 @@ namespace AlexaLinkHub.Application.Common.Behaviours;
 
 /// <summary>Every command runs in one database transaction and is saved at the end, so a command and its audit event
 /// land together or not at all. A command sent from inside another command joins the outer transaction. An
-/// <see cref="ISingleSaveCommand"/> is saved by one SaveChanges, which is a transaction of its own.</summary>
+/// <see cref="ISingleSaveCommand"/> is saved by one SaveChanges, which is a transaction of its own; an
+/// <see cref="IStepwiseCommand"/> saves its own steps.</summary>
 public sealed class TransactionBehaviour<TMessage, TResponse>(IUnitOfWork unitOfWork)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IMessage
@@ -15,7 +16,7 @@ public sealed class TransactionBehaviour<TMessage, TResponse>(IUnitOfWork unitOf
         if (message is not IBaseCommand || unitOfWork.HasActiveTransaction)
             return await next(message, cancellationToken);
 
-        if (message is ISingleSaveCommand)
+        if (message is ISingleSaveCommand or IStepwiseCommand)
         {
             var result = await next(message, cancellationToken);
             await unitOfWork.SaveChangesAsync(cancellationToken);

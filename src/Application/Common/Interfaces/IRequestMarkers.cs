@@ -47,3 +47,7 @@ public interface IStepUpRequest;
 /// slow work first — a password hash. It runs without an explicit transaction so that, on SQLite, the write lock is held
 /// only for the final save, not for the hashing.</summary>
 public interface ISingleSaveCommand;
+
+/// <summary>A command that stores its work in several short saves of its own, as it goes (a streamed upload, staged
+/// chunk by chunk): the pipeline opens no transaction around it and saves once more at the end.</summary>
+public interface IStepwiseCommand;

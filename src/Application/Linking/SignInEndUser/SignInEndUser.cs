@@ -31,6 +31,9 @@ public enum SignInStatus
     LockedOut,
     Disabled,
     EmailNotConfirmed,
+
+    /// <summary>The vendor's legacy sign-in endpoint could not be reached: try again (no account was created).</summary>
+    Unavailable,
 }
 
 public sealed record SignInOutcome(SignInStatus Status, Guid? UserId, DateTimeOffset? LockedUntil)
@@ -43,6 +46,7 @@ public sealed class SignInEndUserHandler(
     IEndUserRepository users,
     ISignInThrottleRepository throttles,
     IPasswordHasher hasher,
+    EndUserCredentials credentials,
     Accounts.IUserTokens tokens,
     Accounts.IAccountEmails emails,
     IPublicUrls urls,
@@ -51,9 +55,6 @@ public sealed class SignInEndUserHandler(
     IOptions<SignInOptions> options,
     TimeProvider clock) : ICommandHandler<SignInEndUser, SignInOutcome>
 {
-    // A real hash of a throwaway password: an unknown email costs the same hash verification as a known one.
-    private static string? s_timingHash;
-
     public async ValueTask<SignInOutcome> Handle(SignInEndUser command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -67,8 +68,9 @@ public sealed class SignInEndUserHandler(
         }
 
         var user = string.IsNullOrWhiteSpace(command.Email) ? null : await users.FindByEmailAsync(command.Email, cancellationToken);
-        var check = hasher.Verify(user?.PasswordHash ?? (s_timingHash ??= hasher.Hash(Guid.NewGuid().ToString())), command.Password ?? string.Empty);
-        if (user is null || check == PasswordCheck.Failed)
+        var check = await credentials.CheckAsync(user, command.Email ?? string.Empty, command.Password ?? string.Empty, cancellationToken);
+        user = check.User;
+        if (user is null || check.Result != CredentialResult.Valid)
         {
             if (throttle is null)
             {
@@ -77,8 +79,11 @@ public sealed class SignInEndUserHandler(
             }
             throttle.RecordFailure(now, settings.MaxFailedAttempts, settings.LockoutDuration, settings.FailureWindow);
             var locked = throttle.IsLockedOut(now);
-            Fail(locked ? LinkFailureReasons.LockedOut : LinkFailureReasons.BadCredentials, command.ClientId, user?.Id);
-            return locked ? new SignInOutcome(SignInStatus.LockedOut, null, throttle.LockedUntil) : new SignInOutcome(SignInStatus.BadCredentials, null, null);
+            var unavailable = check.Result == CredentialResult.Unavailable;
+            Fail(locked ? LinkFailureReasons.LockedOut : unavailable ? LinkFailureReasons.LegacyUnavailable : LinkFailureReasons.BadCredentials, command.ClientId, user?.Id, check.Problem);
+            if (locked)
+                return new SignInOutcome(SignInStatus.LockedOut, null, throttle.LockedUntil);
+            return new SignInOutcome(unavailable ? SignInStatus.Unavailable : SignInStatus.BadCredentials, null, null);
         }
 
         throttle?.Reset();
@@ -96,11 +101,15 @@ public sealed class SignInEndUserHandler(
             return new SignInOutcome(SignInStatus.EmailNotConfirmed, null, null);
         }
 
-        if (check == PasswordCheck.SuccessRehashNeeded)
+        if (check.RehashNeeded)
             user.SetPasswordHash(hasher.Hash(command.Password!));
         return new SignInOutcome(SignInStatus.Succeeded, user.Id, null);
     }
 
-    private void Fail(string reason, string? clientId, Guid? userId) =>
-        audit.Record(AuditActions.LinkFailed, userId is { } id ? AuditTarget.User(id) : AuditTarget.UnknownUser, AuditDetails.Of("reason", reason).And("clientId", clientId));
+    private void Fail(string reason, string? clientId, Guid? userId, string? detail = null)
+    {
+        var details = AuditDetails.Of("reason", reason).And("clientId", clientId);
+        audit.Record(AuditActions.LinkFailed, userId is { } id ? AuditTarget.User(id) : AuditTarget.UnknownUser,
+            detail is null ? details : details.And("detail", detail));
+    }
 }

@@ -20,7 +20,8 @@ internal sealed class EndUserConfiguration : IEntityTypeConfiguration<EndUser>
         builder.Property(u => u.ExternalId).HasMaxLength(EndUser.ExternalIdMaxLength);
         builder.HasIndex(u => new { u.TenantId, u.ExternalId }).IsUnique();
         builder.Property(u => u.DisplayName).HasMaxLength(EndUser.DisplayNameMaxLength).IsRequired();
-        builder.Property(u => u.PasswordHash).HasMaxLength(500).IsRequired();
+        builder.Property(u => u.PasswordHash).HasMaxLength(EndUser.MaxPasswordHashLength).IsRequired();
+        builder.Property(u => u.PasswordSource).HasConversion<string>().HasMaxLength(10);
         builder.Property(u => u.SecurityStamp).HasMaxLength(64).IsRequired().IsConcurrencyToken();
         builder.Ignore(u => u.IsErased);
     }

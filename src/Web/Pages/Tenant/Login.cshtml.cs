@@ -12,6 +12,8 @@ namespace AlexaLinkHub.Web.Pages.Tenant;
 /// pop-ups, alerts or dialogs); an unknown email and a wrong password get the same answer.</summary>
 public sealed class LoginModel(ISender sender, ICurrentActor actor, LinkFlow flow, EndUserSessions sessions, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
 {
+    private static readonly Dictionary<string, string> s_fields = new() { ["email"] = "Input.Email", ["password"] = "Input.Password" };
+
     [BindProperty]
     public LoginInput Input { get; set; } = new();
 
@@ -29,9 +31,16 @@ public sealed class LoginModel(ISender sender, ICurrentActor actor, LinkFlow flo
         if (!ModelState.IsValid)
             return Page();
 
-        var outcome = await sender.Send(new SignInEndUser { Email = Input.Email!, Password = Input.Password!, ClientId = Link?.ClientId, ReturnUrl = flow.ReturnUrl });
+        SignInOutcome? outcome = null;
+        // A refusal is shown on the form: two first sign-ins of one migrating customer at once (one created the account,
+        // the other lost the race) end as a conflict.
+        if (await PageMessages.TryAsync(ModelState, async () => outcome = await sender.Send(new SignInEndUser { Email = Input.Email!, Password = Input.Password!, ClientId = Link?.ClientId, ReturnUrl = flow.ReturnUrl }), text, s_fields) is not null)
+        {
+            Input.Password = null;
+            return Page();
+        }
         var tenant = HttpContext.RequiredTenant();
-        switch (outcome.Status)
+        switch (outcome!.Status)
         {
             case SignInStatus.Succeeded:
                 await sessions.StartAsync(HttpContext, outcome.UserId!.Value);
@@ -48,6 +57,9 @@ public sealed class LoginModel(ISender sender, ICurrentActor actor, LinkFlow flo
                 break;
             case SignInStatus.Disabled:
                 ModelState.AddModelError(string.Empty, text["Login.Disabled", tenant.DisplayName]);
+                break;
+            case SignInStatus.Unavailable:
+                ModelState.AddModelError(string.Empty, text["Login.LegacyUnavailable", tenant.DisplayName]);
                 break;
             default:
                 ModelState.AddModelError(string.Empty, text["Login.BadCredentials", tenant.DisplayName]);

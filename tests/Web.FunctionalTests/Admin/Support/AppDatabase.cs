@@ -7,9 +7,11 @@ namespace AlexaLinkHub.Web.FunctionalTests.Admin.Support;
 /// <summary>Reads the app's database directly (platform scope), to check what a page did — or did not — store.</summary>
 public static class AppDatabase
 {
-    public static async Task<T> QueryAsync<T>(this AdminFixture app, Func<AppDbContext, Task<T>> query)
+    public static Task<T> QueryAsync<T>(this AdminFixture app, Func<AppDbContext, Task<T>> query) => app.Factory.QueryAsync(query);
+
+    public static async Task<T> QueryAsync<T>(this AlexaLinkHub.TestSupport.AlexaLinkHubFactory app, Func<AppDbContext, Task<T>> query)
     {
-        await using var scope = app.Factory.Services.CreateAsyncScope();
+        await using var scope = app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().EnterPlatformScope();
         return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }

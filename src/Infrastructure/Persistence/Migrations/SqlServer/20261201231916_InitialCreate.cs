@@ -268,6 +268,7 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                     DisplayName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
                     ExternalId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
                     PasswordHash = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    PasswordSource = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
                     EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
                     Enabled = table.Column<bool>(type: "bit", nullable: false),
                     SecurityStamp = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
@@ -280,6 +281,29 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                     table.PrimaryKey("PK_EndUsers", x => x.Id);
                     table.ForeignKey(
                         name: "FK_EndUsers_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LegacySignIns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Url = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Enabled = table.Column<bool>(type: "bit", nullable: false),
+                    ProtectedSecret = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    SecretCreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LegacySignIns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LegacySignIns_Tenants_TenantId",
                         column: x => x.TenantId,
                         principalTable: "Tenants",
                         principalColumn: "Id",
@@ -334,6 +358,43 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                     table.PrimaryKey("PK_Skills", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Skills_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UserImports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Format = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    DryRun = table.Column<bool>(type: "bit", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    RequestedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    CsvHeader = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    Total = table.Column<long>(type: "bigint", nullable: false),
+                    ChunkCount = table.Column<int>(type: "int", nullable: false),
+                    NextChunk = table.Column<int>(type: "int", nullable: false),
+                    Read = table.Column<long>(type: "bigint", nullable: false),
+                    Created = table.Column<long>(type: "bigint", nullable: false),
+                    Updated = table.Column<long>(type: "bigint", nullable: false),
+                    Failed = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    QueuedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    StartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LeaseId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    LeaseUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Revision = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UserImports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_UserImports_Tenants_TenantId",
                         column: x => x.TenantId,
                         principalTable: "Tenants",
                         principalColumn: "Id",
@@ -421,6 +482,70 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                         column: x => x.ApplicationId,
                         principalTable: "Skills",
                         principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UserImportChunks",
+                columns: table => new
+                {
+                    ImportId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Sequence = table.Column<int>(type: "int", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    FirstLine = table.Column<long>(type: "bigint", nullable: false),
+                    Rows = table.Column<int>(type: "int", nullable: false),
+                    Data = table.Column<byte[]>(type: "varbinary(max)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UserImportChunks", x => new { x.ImportId, x.Sequence });
+                    table.ForeignKey(
+                        name: "FK_UserImportChunks_UserImports_ImportId",
+                        column: x => x.ImportId,
+                        principalTable: "UserImports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UserImportErrors",
+                columns: table => new
+                {
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    ImportId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Line = table.Column<long>(type: "bigint", nullable: true),
+                    Field = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Message = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UserImportErrors", x => new { x.ImportId, x.Number });
+                    table.ForeignKey(
+                        name: "FK_UserImportErrors_UserImports_ImportId",
+                        column: x => x.ImportId,
+                        principalTable: "UserImports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UserImportShadows",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ImportId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ExternalId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UserImportShadows", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_UserImportShadows_UserImports_ImportId",
+                        column: x => x.ImportId,
+                        principalTable: "UserImports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -603,6 +728,12 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_LegacySignIns_TenantId",
+                table: "LegacySignIns",
+                column: "TenantId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OpenIddictAuthorizations_ApplicationId_Status_Subject_Type",
                 table: "OpenIddictAuthorizations",
                 columns: new[] { "ApplicationId", "Status", "Subject", "Type" });
@@ -681,6 +812,26 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_UserImports_Status",
+                table: "UserImports",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UserImports_TenantId_CreatedAt",
+                table: "UserImports",
+                columns: new[] { "TenantId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UserImportShadows_ImportId_ExternalId",
+                table: "UserImportShadows",
+                columns: new[] { "ImportId", "ExternalId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UserImportShadows_ImportId_NormalizedEmail",
+                table: "UserImportShadows",
+                columns: new[] { "ImportId", "NormalizedEmail" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WebhookDeliveries_EndpointId_CreatedAt",
                 table: "WebhookDeliveries",
                 columns: new[] { "EndpointId", "CreatedAt" });
@@ -729,6 +880,9 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "LegacySignIns");
+
+            migrationBuilder.DropTable(
                 name: "OpenIddictScopes");
 
             migrationBuilder.DropTable(
@@ -744,6 +898,15 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "SignInThrottles");
 
             migrationBuilder.DropTable(
+                name: "UserImportChunks");
+
+            migrationBuilder.DropTable(
+                name: "UserImportErrors");
+
+            migrationBuilder.DropTable(
+                name: "UserImportShadows");
+
+            migrationBuilder.DropTable(
                 name: "WebhookAttempts");
 
             migrationBuilder.DropTable(
@@ -754,6 +917,9 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "OpenIddictAuthorizations");
+
+            migrationBuilder.DropTable(
+                name: "UserImports");
 
             migrationBuilder.DropTable(
                 name: "WebhookDeliveries");
