@@ -66,6 +66,20 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ChangeNotices",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TargetId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChangeNotices", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
@@ -590,6 +604,11 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.Sqlite
                 columns: new[] { "TenantId", "OccurredAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ChangeNotices_RecordedAt",
+                table: "ChangeNotices",
+                column: "RecordedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EndUsers_TenantId_ExternalId",
                 table: "EndUsers",
                 columns: new[] { "TenantId", "ExternalId" },
@@ -721,6 +740,9 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AuditEvents");
+
+            migrationBuilder.DropTable(
+                name: "ChangeNotices");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
