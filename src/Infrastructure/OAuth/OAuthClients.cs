@@ -15,7 +15,22 @@ public sealed class OAuthClients(ChangeClock clock, TimeProvider time)
 {
     private readonly ConcurrentDictionary<(Guid Tenant, string ClientId), (Skill Skill, long ReadAt)> _clients = new();
 
-    /// <summary>The enabled skill of the tenant in scope whose client id this is, from memory or by one indexed query.</summary>
+    /// <summary>The enabled skill of the tenant in scope whose client id this is: one this request already tracks, else
+    /// the one kept here, else one indexed query. The OAuth server asks several times per request, then the
+    /// authorization page and the link command: one read serves them all, and the next request too.</summary>
+    internal async ValueTask<Skill?> FindAsync(AppDbContext db, string clientId, CancellationToken cancellationToken)
+    {
+        foreach (var tracked in db.Skills.Local)
+        {
+            if (tracked.Enabled && string.Equals(tracked.ClientId, clientId, StringComparison.Ordinal))
+                return tracked;
+        }
+        return db.CurrentTenantId is { } tenantId && !db.IsPlatformScope
+            ? await FindAsync(db, tenantId, clientId, cancellationToken)
+            : await db.FindClientAsync(s => s.ClientId == clientId, cancellationToken);
+    }
+
+    /// <summary>The enabled skill of the tenant whose client id this is, from memory or by one indexed query.</summary>
     internal async ValueTask<Skill?> FindAsync(AppDbContext db, Guid tenantId, string clientId, CancellationToken cancellationToken)
     {
         var key = (tenantId, clientId);

@@ -21,19 +21,10 @@ internal sealed class SkillApplicationStore(AppDbContext db, OAuthClients client
 {
     private IQueryable<Skill> Clients => db.Skills.AsNoTracking().Clients();
 
-    /// <summary>OpenIddict asks for the client several times per request, and on every introspection: a skill this
-    /// request already tracks, else the skill kept between requests (<see cref="OAuthClients"/>, one query when cold).</summary>
-    public async ValueTask<OAuthApplication?> FindByClientIdAsync(string identifier, CancellationToken cancellationToken)
-    {
-        foreach (var tracked in db.Skills.Local)
-        {
-            if (tracked.Enabled && string.Equals(tracked.ClientId, identifier, StringComparison.Ordinal))
-                return Track(tracked);
-        }
-        return db.CurrentTenantId is { } tenantId && !db.IsPlatformScope
-            ? Track(await clients.FindAsync(db, tenantId, identifier, cancellationToken))
-            : Track(await db.FindClientAsync(s => s.ClientId == identifier, cancellationToken));
-    }
+    /// <summary>OpenIddict asks for the client several times per request, and on every introspection
+    /// (<see cref="OAuthClients"/>: one read for the request and the ones after it).</summary>
+    public async ValueTask<OAuthApplication?> FindByClientIdAsync(string identifier, CancellationToken cancellationToken) =>
+        Track(await clients.FindAsync(db, identifier, cancellationToken));
 
     public async ValueTask<OAuthApplication?> FindByIdAsync(string identifier, CancellationToken cancellationToken) =>
         Guid.TryParse(identifier, out var id) ? Track(await db.FindClientAsync(s => s.Id == id, cancellationToken)) : null;
