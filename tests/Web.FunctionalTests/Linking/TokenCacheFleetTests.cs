@@ -5,7 +5,6 @@ using AlexaLinkHub.Infrastructure.Persistence;
 using AlexaLinkHub.TestSupport;
 using AlexaLinkHub.Web.FunctionalTests.Linking.Support;
 using AlexaLinkHub.Web.FunctionalTests.Support;
-using Microsoft.EntityFrameworkCore;
 
 namespace AlexaLinkHub.Web.FunctionalTests.Linking;
 
@@ -93,11 +92,7 @@ public sealed class TokenCacheFleetTests
         await using var fleet = await StartAsync(database);
 
         var (user, userToken) = await CachedEverywhereAsync(fleet);
-        await fleet.First.WithDbAsync(async db =>
-        {
-            (await db.EndUsers.SingleAsync(u => u.Id == user.User.Id, Ct)).Disable(DateTimeOffset.UtcNow);
-            return await db.SaveChangesAsync(Ct);
-        });
+        await fleet.First.SetEndUserEnabledAsync(user.User.Id, false);
         Assert.False(await LinkAssert.IsActiveAsync(fleet.FirstHttp, user.Skill, userToken));
         LinkAssert.InvalidToken(await LinkAssert.UserInfoAsync(fleet.FirstHttp, user.Slug, userToken));
         Assert.True(await TimeUntilAsync(() => InactiveAsync(fleet.SecondHttp, user, userToken)) <= Bound + TimeSpan.FromMilliseconds(300));

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using AlexaLinkHub.TestSupport;
 using AlexaLinkHub.Web.FunctionalTests.Linking.Support;
 using AlexaLinkHub.Web.FunctionalTests.Support;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AlexaLinkHub.Web.FunctionalTests.Linking;
@@ -110,10 +109,10 @@ public sealed class TokenCacheTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task CachedToken_OfAUserThenDisabled_IsInactive_AndActiveAgainWhenEnabled()
     {
         var (setup, token) = await CachedTokenAsync();
-        await SetUserEnabledAsync(setup.User.Id, false);
+        await api.Factory.SetEndUserEnabledAsync(setup.User.Id, false);
         await AssertInactiveAsync(Platform, setup, token);
 
-        await SetUserEnabledAsync(setup.User.Id, true);
+        await api.Factory.SetEndUserEnabledAsync(setup.User.Id, true);
         Assert.True(await LinkAssert.IsActiveAsync(Platform, setup.Skill, token));
     }
 
@@ -174,15 +173,4 @@ public sealed class TokenCacheTests(ApiFixture api) : IClassFixture<ApiFixture>
 
         await AssertInactiveAsync(platform, setup, token);
     }
-
-    private Task SetUserEnabledAsync(Guid userId, bool enabled) =>
-        api.Factory.WithDbAsync(async db =>
-        {
-            var user = await db.EndUsers.SingleAsync(u => u.Id == userId, Ct);
-            if (enabled)
-                user.Enable();
-            else
-                user.Disable(DateTimeOffset.UtcNow);
-            return await db.SaveChangesAsync(Ct);
-        });
 }
