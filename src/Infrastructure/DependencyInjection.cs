@@ -28,6 +28,8 @@ public static class DependencyInjection
 
         services.TryAddSingleton<TenantGuardInterceptor>();
         services.TryAddSingleton<Jobs.OutboxJobInterceptor>();
+        services.TryAddSingleton<Caching.ChangeClock>();
+        services.TryAddSingleton<Caching.ChangeFeedInterceptor>();
         switch (database.Provider)
         {
             case DatabaseProvider.Sqlite:
@@ -36,21 +38,25 @@ public static class DependencyInjection
                 var pragmas = new SqlitePragmaInterceptor(database.SqliteBusyTimeoutMilliseconds);
                 services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, options) => options
                     .UseSqlite(connectionString)
-                    .AddInterceptors(pragmas, sp.GetRequiredService<TenantGuardInterceptor>(), sp.GetRequiredService<Jobs.OutboxJobInterceptor>()));
+                    .AddInterceptors(pragmas, sp.GetRequiredService<TenantGuardInterceptor>(), sp.GetRequiredService<Jobs.OutboxJobInterceptor>(), sp.GetRequiredService<Caching.ChangeFeedInterceptor>()));
                 break;
             case DatabaseProvider.PostgreSql:
                 services.AddDbContext<AppDbContext, PostgreSqlAppDbContext>((sp, options) => options
                     .UseNpgsql(connectionString)
-                    .AddInterceptors(sp.GetRequiredService<TenantGuardInterceptor>(), sp.GetRequiredService<Jobs.OutboxJobInterceptor>()));
+                    .AddInterceptors(sp.GetRequiredService<TenantGuardInterceptor>(), sp.GetRequiredService<Jobs.OutboxJobInterceptor>(), sp.GetRequiredService<Caching.ChangeFeedInterceptor>()));
                 break;
             case DatabaseProvider.SqlServer:
                 services.AddDbContext<AppDbContext, SqlServerAppDbContext>((sp, options) => options
                     .UseSqlServer(connectionString)
-                    .AddInterceptors(sp.GetRequiredService<TenantGuardInterceptor>(), sp.GetRequiredService<Jobs.OutboxJobInterceptor>()));
+                    .AddInterceptors(sp.GetRequiredService<TenantGuardInterceptor>(), sp.GetRequiredService<Jobs.OutboxJobInterceptor>(), sp.GetRequiredService<Caching.ChangeFeedInterceptor>()));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Database:Provider '{database.Provider}'. Use Sqlite, PostgreSql or SqlServer.");
         }
+
+        // Other instances may share the database: learn of what they change (one process per SQLite file needs nothing).
+        if (database.Provider != DatabaseProvider.Sqlite)
+            services.AddHostedService<Caching.ChangeFeedPoller>();
 
         services.AddSingleton<DatabaseReadinessCheck.State>();
         services.AddScoped<IUnitOfWork, UnitOfWork>();

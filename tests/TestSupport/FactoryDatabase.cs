@@ -1,6 +1,7 @@
 using AlexaLinkHub.Application.Common.Tenancy;
 using AlexaLinkHub.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AlexaLinkHub.TestSupport;
@@ -16,4 +17,16 @@ public static class FactoryDatabase
         scope.ServiceProvider.GetRequiredService<TenantContext>().EnterPlatformScope();
         return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
+
+    /// <summary>The admin API has no end-user disable: the domain method, saved directly (through the app's interceptors).</summary>
+    public static Task<int> SetEndUserEnabledAsync(this WebApplicationFactory<Program> factory, Guid userId, bool enabled) =>
+        factory.WithDbAsync(async db =>
+        {
+            var user = await db.EndUsers.SingleAsync(u => u.Id == userId);
+            if (enabled)
+                user.Enable();
+            else
+                user.Disable(DateTimeOffset.UtcNow);
+            return await db.SaveChangesAsync();
+        });
 }

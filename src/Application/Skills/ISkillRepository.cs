@@ -8,7 +8,8 @@ public interface ISkillRepository
     Task<Skill?> FindByClientIdAsync(string clientId, CancellationToken cancellationToken);
 
     /// <summary>The skill of the tenant in scope acting as an OAuth client: an enabled one, the same rule the OAuth
-    /// server's client store applies. Null for an unknown or disabled skill.</summary>
+    /// server's client store applies. Null for an unknown or disabled skill. Read-only: it may be a copy kept between
+    /// requests (never change and save it; FindByClientIdAsync is the one to change).</summary>
     Task<Skill?> FindClientAsync(string clientId, CancellationToken cancellationToken);
 
     /// <summary>Whether any tenant uses this client_id (client ids are globally unique).</summary>

@@ -12,7 +12,8 @@ internal sealed class OAuthGrants(
     AppDbContext db,
     IOpenIddictAuthorizationManager authorizations,
     IOpenIddictTokenManager tokens,
-    TimeProvider clock) : IOAuthGrants
+    TimeProvider clock,
+    Caching.ChangeClock changes) : IOAuthGrants
 {
     public async Task<string> CreateGrantAsync(Guid skillId, Guid userId, IReadOnlyCollection<string> scopes, CancellationToken cancellationToken)
     {
@@ -45,6 +46,7 @@ internal sealed class OAuthGrants(
         var ids = grantIds.Select(id => Guid.TryParse(id, out var guid) ? guid : Guid.Empty).Where(id => id != Guid.Empty).ToList();
         if (ids.Count == 0)
             return;
+        Caching.ChangeFeed.Announce(db, changes, clock, ids);
         await db.Set<OAuthToken>().Where(t => t.Authorization != null && ids.Contains(t.Authorization.Id)).ExecuteDeleteAsync(cancellationToken);
         await db.Set<OAuthAuthorization>().Where(a => ids.Contains(a.Id)).ExecuteDeleteAsync(cancellationToken);
     }

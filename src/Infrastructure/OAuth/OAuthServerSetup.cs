@@ -63,6 +63,7 @@ internal static class OAuthServerSetup
                     .AddEventHandler(RejectInactiveSubjects.Descriptor)
                     .AddEventHandler(IssueRefreshTokens.Descriptor)
                     .AddEventHandler(AttachIntrospectionDetails.Descriptor)
+                    .AddEventHandler(RememberIntrospectionAnswer.Descriptor)
                     .AddEventHandler(RejectForeignRevocation.Descriptor)
                     .AddEventHandler(EndLinkOnClientRevocation.Descriptor)
                     .AddEventHandler(EndLinkOnTokenReplay.NoteReplay.Descriptor)
@@ -90,6 +91,9 @@ internal static class OAuthServerSetup
         services.AddHostedService<SigningKeyRefresher>();
         services.AddScoped<IOAuthGrants, OAuthGrants>();
         services.AddScoped<ClientActorScope>();
+        services.AddSingleton<OAuthClients>();
+        services.AddSingleton<TokenAnswers>();
+        services.AddScoped<TokenAnswerCapture>();
         return builder;
     }
 }

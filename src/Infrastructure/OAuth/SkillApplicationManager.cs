@@ -1,4 +1,3 @@
-using AlexaLinkHub.Application.Common.Security;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
@@ -14,14 +13,13 @@ public sealed class SkillApplicationManager(
     ILogger<OpenIddictApplicationManager<OAuthApplication>> logger,
     IOptionsMonitor<OpenIddictCoreOptions> options,
     IOpenIddictApplicationStore<OAuthApplication> store,
-    TimeProvider clock)
+    OAuthClients clients)
     : OpenIddictApplicationManager<OAuthApplication>(cache, logger, options, store)
 {
     public override ValueTask<bool> ValidateClientSecretAsync(OAuthApplication application, string secret, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(application);
         var skill = application.Skill ?? throw new InvalidOperationException("A client is read through SkillApplicationStore, which attaches its skill.");
-        return ValueTask.FromResult(!string.IsNullOrEmpty(secret)
-            && skill.SecretHashesAcceptedAt(clock.GetUtcNow()).Any(hash => SecretTokens.Matches(secret, hash)));
+        return ValueTask.FromResult(clients.Accepts(skill, secret));
     }
 }

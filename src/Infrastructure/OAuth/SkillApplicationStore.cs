@@ -17,12 +17,14 @@ namespace AlexaLinkHub.Infrastructure.OAuth;
 /// from the skill on every read, so there is nothing to keep in step. A disabled skill is an unknown client here and
 /// nowhere else. Clients are registered and changed as skills (RegisterSkill, UpdateSkill, …), never through OpenIddict,
 /// so every write is refused. See docs/decisions/011.</summary>
-internal sealed class SkillApplicationStore(AppDbContext db) : IOpenIddictApplicationStore<OAuthApplication>
+internal sealed class SkillApplicationStore(AppDbContext db, OAuthClients clients) : IOpenIddictApplicationStore<OAuthApplication>
 {
     private IQueryable<Skill> Clients => db.Skills.AsNoTracking().Clients();
 
+    /// <summary>OpenIddict asks for the client several times per request, and on every introspection
+    /// (<see cref="OAuthClients"/>: one read for the request and the ones after it).</summary>
     public async ValueTask<OAuthApplication?> FindByClientIdAsync(string identifier, CancellationToken cancellationToken) =>
-        Track(await db.FindClientAsync(s => s.ClientId == identifier, cancellationToken));
+        Track(await clients.FindAsync(db, identifier, cancellationToken));
 
     public async ValueTask<OAuthApplication?> FindByIdAsync(string identifier, CancellationToken cancellationToken) =>
         Guid.TryParse(identifier, out var id) ? Track(await db.FindClientAsync(s => s.Id == id, cancellationToken)) : null;

@@ -40,6 +40,13 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     /// are enqueued once the transaction that stored them commits (see <see cref="Jobs.OutboxJobInterceptor"/>).</summary>
     internal List<Jobs.OutboxItem> PendingOutbox { get; } = [];
 
+    /// <summary>Ids of rows changed in this context whose caches must drop them (see Caching.ChangeFeedInterceptor).</summary>
+    internal List<Guid> PendingChanges { get; } = [];
+
+    /// <summary>Whether other processes may use the same database (anything but SQLite): changes are then announced to
+    /// them through <see cref="Caching.ChangeNotice"/> rows.</summary>
+    internal virtual bool SharesDatabase => true;
+
     // Read by the global query filters; EF re-evaluates them for each query against the context instance in use.
     internal Guid? CurrentTenantId => tenant.TenantId;
     internal bool IsPlatformScope => tenant.IsPlatformScope;

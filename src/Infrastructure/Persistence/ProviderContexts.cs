@@ -6,6 +6,9 @@ namespace AlexaLinkHub.Infrastructure.Persistence;
 
 public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, ITenantContext tenant) : AppDbContext(options, tenant)
 {
+    // One process per SQLite file (ADR 006).
+    internal override bool SharesDatabase => false;
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite has no date type: EF stores DateTimeOffset as text it cannot compare or order. All our times are UTC,

@@ -1,7 +1,10 @@
 using AlexaLinkHub.Application.Common.OAuth;
 using AlexaLinkHub.Application.Linking;
 using AlexaLinkHub.Infrastructure.OAuth;
+using System.Text.Json;
 using Mediator;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Authentication;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
@@ -17,7 +20,7 @@ internal static class UserInfoEndpoint
     public static void MapUserInfo(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapMethods("/" + OAuthEndpoints.UserInfo, [HttpMethods.Get, HttpMethods.Post], HandleAsync).ExcludeFromDescription();
 
-    private static async Task<IResult> HandleAsync(HttpContext context, ISender sender)
+    private static async Task<IResult> HandleAsync(HttpContext context, ISender sender, TokenAnswerCapture capture, IOptions<JsonOptions> json)
     {
         var result = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         var principal = result.Principal;
@@ -38,7 +41,11 @@ internal static class UserInfoEndpoint
         };
         if (info.ExternalId is not null)
             body[TokenClaims.ExternalId] = info.ExternalId;
-        return Results.Json(body);
+        // Written as bytes the fast path can send again for the same token (TokenFastPath), headers included.
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(body, json.Value.SerializerOptions);
+        await capture.UserInfoAsync(context, principal, bytes);
+        await TokenFastPath.WriteUserInfoAsync(context, bytes);
+        return Results.Empty;
     }
 
     private static IResult InvalidToken() =>

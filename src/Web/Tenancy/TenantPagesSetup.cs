@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using AlexaLinkHub.Application.Accounts;
+using AlexaLinkHub.Application.Common.OAuth;
+using AlexaLinkHub.Infrastructure.OAuth;
 using AlexaLinkHub.Web.Email;
 using AlexaLinkHub.Web.ErrorMapping;
 using AlexaLinkHub.Web.OAuth;
@@ -51,6 +53,7 @@ internal static class TenantPagesSetup
         services.AddScoped<EndUserSessionEvents>();
         services.AddScoped<EndUserSessions>();
         services.AddScoped<LinkFlow>();
+        services.AddSingleton<TenantSites>();
         services.AddAuthentication().AddCookie(EndUserSession.Scheme, EndUserSession.Configure);
         services.AddAntiforgery(options =>
         {
@@ -66,10 +69,27 @@ internal static class TenantPagesSetup
     public static WebApplication UseTenantResolution(this WebApplication app)
     {
         app.UseMiddleware<TenantResolutionMiddleware>();
-        app.UseStaticFiles();
-        app.UseMiddleware<TenantPageSecurityMiddleware>();
-        app.UseRequestLocalization();
+        app.UseTokenFastPath();
+        // The JSON endpoints (token, introspection, revocation, userinfo, discovery) are no pages: no static files,
+        // page headers or language.
+        app.UseWhen(context => !IsJsonEndpoint(context), pages =>
+        {
+            pages.UseStaticFiles();
+            pages.UseMiddleware<TenantPageSecurityMiddleware>();
+            pages.UseRequestLocalization();
+        });
         return app;
+    }
+
+    private static readonly PathString[] s_jsonEndpoints =
+        [.. new[] { OAuthEndpoints.Token, OAuthEndpoints.Introspection, OAuthEndpoints.Revocation, OAuthEndpoints.UserInfo }.Select(e => new PathString("/" + e))];
+
+    private static bool IsJsonEndpoint(HttpContext context)
+    {
+        if (context.Tenant() is null)
+            return false;
+        var path = context.Request.Path;
+        return path.StartsWithSegments("/.well-known") || Array.Exists(s_jsonEndpoints, e => path.Equals(e, StringComparison.OrdinalIgnoreCase));
     }
 
     public static WebApplication MapTenantPages(this WebApplication app)

@@ -1,6 +1,7 @@
 using AlexaLinkHub.Application.Common.Tenancy;
 using AlexaLinkHub.Application.Tenants;
 using AlexaLinkHub.Domain.Tenants;
+using AlexaLinkHub.Infrastructure.Caching;
 using Mediator;
 
 namespace AlexaLinkHub.Web.Tenancy;
@@ -9,11 +10,11 @@ namespace AlexaLinkHub.Web.Tenancy;
 /// tenant in scope, before routing and authentication — so OpenIddict derives the tenant's own issuer, cookies are
 /// scoped to the tenant's path, and every query sees only that tenant. An unknown or suspended slug is a 404, and the
 /// OAuth endpoints do not exist outside a tenant.</summary>
-internal sealed class TenantResolutionMiddleware(RequestDelegate next)
+internal sealed class TenantResolutionMiddleware(RequestDelegate next, TenantSites sites)
 {
     private static readonly PathString TenantPrefix = new("/t");
 
-    public async Task InvokeAsync(HttpContext context, ISender sender, TenantContext scope)
+    public async Task InvokeAsync(HttpContext context, TenantContext scope)
     {
         var request = context.Request;
         var (slug, rest) = Split(request.Path);
@@ -28,7 +29,7 @@ internal sealed class TenantResolutionMiddleware(RequestDelegate next)
             return;
         }
 
-        var site = TenantSlug.IsValid(slug) ? await sender.Send(new ResolveTenant(slug), context.RequestAborted) : null;
+        var site = TenantSlug.IsValid(slug) ? await sites.FindAsync(context, slug) : null;
         if (site is not { IsActive: true })
         {
             await NotFoundPage.WriteAsync(context);
@@ -69,6 +70,28 @@ internal sealed class TenantResolutionMiddleware(RequestDelegate next)
         var value = afterPrefix.Value!;
         var slash = value.IndexOf('/', 1);
         return slash < 0 ? (value[1..], new PathString("/")) : (value[1..slash], new PathString(value[slash..]));
+    }
+}
+
+/// <summary>Tenants by slug, kept between requests while the tenant is unchanged (<see cref="ChangeClock"/>: a
+/// suspension, a rename or new branding here or on another instance drops it), so a request does not query its tenant.
+/// An unknown slug is not remembered.</summary>
+internal sealed class TenantSites(ChangeClock clock)
+{
+    private const int Capacity = 10_000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (TenantSite Site, long ReadAt)> _sites = new(StringComparer.Ordinal);
+
+    public async ValueTask<TenantSite?> FindAsync(HttpContext context, string slug)
+    {
+        if (_sites.TryGetValue(slug, out var known) && clock.InSync(Environment.TickCount64) && clock.IsCurrent(known.ReadAt, known.Site.Id))
+            return known.Site;
+        var readAt = clock.Now;
+        var site = await context.RequestServices.GetRequiredService<ISender>().Send(new ResolveTenant(slug), context.RequestAborted);
+        if (site is null)
+            _sites.TryRemove(slug, out _);
+        else if (_sites.Count < Capacity || _sites.ContainsKey(slug))
+            _sites[slug] = (site, readAt);
+        return site;
     }
 }
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using AlexaLinkHub.TestSupport;
 using AlexaLinkHub.Web.FunctionalTests.Support;
-using Microsoft.EntityFrameworkCore;
 using AlexaLinkHub.Web.FunctionalTests.Linking.Support;
 
 namespace AlexaLinkHub.Web.FunctionalTests.Linking;
@@ -18,17 +17,7 @@ public sealed class DeactivationTests(ApiFixture api) : IClassFixture<ApiFixture
     private async Task PostNoContentAsync(string path) =>
         Assert.Equal(HttpStatusCode.NoContent, (await Platform.PostAsync(path, null, Ct)).StatusCode);
 
-    /// <summary>The admin API has no end-user disable yet: the domain method, saved directly.</summary>
-    private Task SetUserEnabledAsync(Guid userId, bool enabled) =>
-        api.Factory.WithDbAsync(async db =>
-        {
-            var user = await db.EndUsers.SingleAsync(u => u.Id == userId, Ct);
-            if (enabled)
-                user.Enable();
-            else
-                user.Disable(DateTimeOffset.UtcNow);
-            return await db.SaveChangesAsync(Ct);
-        });
+    private Task SetUserEnabledAsync(Guid userId, bool enabled) => api.Factory.SetEndUserEnabledAsync(userId, enabled);
 
     [Fact]
     public async Task DisableSkill_TokensStopWorkingAndComeBackWhenEnabled()

@@ -34,6 +34,7 @@ internal sealed class AttachIntrospectionDetails : IOpenIddictServerHandler<Hand
         }
         if (!principal.HasTokenType(TokenTypeIdentifiers.AccessToken))
             return ValueTask.CompletedTask;
+        context.Transaction.SetProperty(RememberIntrospectionAnswer.OwnedTokenProperty, principal);
 
         context.Scopes.UnionWith(principal.GetScopes());
         foreach (var claim in (string[])[Claims.Email, Claims.Name])

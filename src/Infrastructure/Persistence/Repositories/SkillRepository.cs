@@ -5,13 +5,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AlexaLinkHub.Infrastructure.Persistence.Repositories;
 
-internal sealed class SkillRepository(AppDbContext db) : ISkillRepository
+internal sealed class SkillRepository(AppDbContext db, OAuth.OAuthClients clients) : ISkillRepository
 {
     public Task<Skill?> FindByClientIdAsync(string clientId, CancellationToken cancellationToken) =>
         db.Skills.FirstLoadedOrStoredAsync(skills => skills, s => s.ClientId == clientId, cancellationToken);
 
-    public Task<Skill?> FindClientAsync(string clientId, CancellationToken cancellationToken) =>
-        db.FindClientAsync(s => s.ClientId == clientId, cancellationToken);
+    public async Task<Skill?> FindClientAsync(string clientId, CancellationToken cancellationToken) =>
+        await clients.FindAsync(db, clientId, cancellationToken);
 
     // Uniqueness is global, so this one look crosses tenants; it answers only yes or no.
     public Task<bool> ClientIdExistsAsync(string clientId, CancellationToken cancellationToken) =>

@@ -8,10 +8,11 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Repositories;
 
 /// <summary>Offboarding: set-based deletes, children before parents, inside the command's transaction (a failure leaves
 /// the tenant whole). The query filters are bypassed on purpose: every statement names the tenant itself.</summary>
-internal sealed class TenantDataEraser(AppDbContext db) : ITenantDataEraser
+internal sealed class TenantDataEraser(AppDbContext db, Caching.ChangeClock clock, TimeProvider time) : ITenantDataEraser
 {
     public async Task EraseAsync(Guid tenantId, CancellationToken cancellationToken)
     {
+        Caching.ChangeFeed.Announce(db, clock, time, [tenantId]);
         await db.Set<OAuthToken>().IgnoreQueryFilters().Where(t => t.TenantId == tenantId).ExecuteDeleteAsync(cancellationToken);
         await db.Set<OAuthAuthorization>().IgnoreQueryFilters().Where(a => a.TenantId == tenantId).ExecuteDeleteAsync(cancellationToken);
         await db.Set<OAuthScope>().IgnoreQueryFilters().Where(s => s.TenantId == tenantId).ExecuteDeleteAsync(cancellationToken);

@@ -10,5 +10,6 @@ internal static class UnitOfWorkQueries
     /// the database — so one request reads a skill or a user once however many steps ask for it.</summary>
     public static async Task<T?> FirstLoadedOrStoredAsync<T>(this DbSet<T> set, Func<IQueryable<T>, IQueryable<T>> query, Expression<Func<T, bool>> match, CancellationToken cancellationToken)
         where T : class =>
-        query(set.Local.AsQueryable()).FirstOrDefault(match) ?? await query(set).FirstOrDefaultAsync(match, cancellationToken);
+        // LINQ over the local view compiles the expression on every call: skip it when there is nothing local.
+        (set.Local.Count == 0 ? null : query(set.Local.AsQueryable()).FirstOrDefault(match)) ?? await query(set).FirstOrDefaultAsync(match, cancellationToken);
 }

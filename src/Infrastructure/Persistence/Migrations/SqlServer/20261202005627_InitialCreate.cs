@@ -66,6 +66,20 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "ChangeNotices",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TargetId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChangeNotices", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
@@ -715,6 +729,11 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 columns: new[] { "TenantId", "OccurredAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ChangeNotices_RecordedAt",
+                table: "ChangeNotices",
+                column: "RecordedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EndUsers_TenantId_ExternalId",
                 table: "EndUsers",
                 columns: new[] { "TenantId", "ExternalId" },
@@ -875,6 +894,9 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "AuditEvents");
+
+            migrationBuilder.DropTable(
+                name: "ChangeNotices");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# The token hot path side by side with the bare baseline and node-oidc-provider: ../shared/bench-peers/run-peers.sh,
+# PASSES times (default 3), then one table of medians over the passes with the ratios measured within each pass.
+#
+#   build/bench/peers.sh                 (knobs of run-peers.sh pass through: ONLY, DURATION, PROJECT_TOKENS, PIN, …)
+#   PASSES=5 build/bench/peers.sh
+#
+# The product's rate limits (RateLimits:*, per skill/tenant/address/API key) are lifted for the run: they would cap
+# the load (and the minting link flows from one address) before the CPU does, and the benchmark measures the CPU.
+# Output: artifacts/bench-peers/out/run-<id>-<n>/ per pass, and artifacts/bench/peers.txt.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+cd "$root"
+passes=${PASSES:-3}
+id=${RUN_ID:-$(date +%Y%m%d-%H%M%S)}
+export RateLimits__OAuthPerClient__Permits=10000000 RateLimits__OAuthPerClient__Burst=10000000 \
+  RateLimits__OAuthPerTenant__Permits=10000000 RateLimits__OAuthPerTenant__Burst=10000000 \
+  RateLimits__TenantPagesPerIp__Permits=100000 RateLimits__TenantPagesPerIp__Burst=100000 \
+  RateLimits__ApiPerKey__Permits=100000 RateLimits__ApiPerKey__Burst=100000
+export PROJECT_TOKENS=${PROJECT_TOKENS:-100}
+mkdir -p artifacts/bench
+runs=()
+for n in $(seq 1 "$passes"); do
+  echo "[$(date +%H:%M:%S)] pass $n/$passes (load: $(cut -d' ' -f1-3 /proc/loadavg))" >&2
+  RUN_ID="$id-$n" ../shared/bench-peers/run-peers.sh >"artifacts/bench/peers-pass-$n.log" 2>&1 || { tail -20 "artifacts/bench/peers-pass-$n.log" >&2; exit 1; }
+  runs+=("artifacts/bench-peers/out/run-$id-$n")
+done
+
+# Medians over the passes of req/s, p99, req per server CPU-second and of the ratios taken inside each pass.
+python3 - "${runs[@]}" <<'PY' | tee artifacts/bench/peers.txt
+import csv, statistics, sys, re
+passes = []
+for run in sys.argv[1:]:
+    rows = {r['endpoint']: r for r in csv.DictReader(open(f'{run}/results.tsv'), delimiter='\t')}
+    env = open(f'{run}/env.txt').read()
+    rss = {}
+    for mib, cmd in re.findall(r'rss after load: pid \d+ (\d+) MiB (.*)', env):
+        for who in ('AlexaLinkHub', 'server.mjs', 'Baseline'):
+            if who in cmd:
+                rss[who] = mib
+    load = re.findall(r'loadavg at (?:start|end): ([\d.]+)', env)
+    passes.append((rows, rss, load))
+med = lambda xs: statistics.median(xs) if xs else float('nan')
+peer, base = 'oidc-introspect-user', 'baseline-introspect-fake'
+names = [n for n in passes[0][0]]
+print(f"{len(passes)} passes; load average at start/end of each: " + ", ".join('/'.join(p[2]) for p in passes))
+print(f"{'endpoint':27} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'req/cpu-s':>9} {'x peer':>7} {'x base':>7}")
+for name in names:
+    got = [p[0][name] for p in passes if name in p[0]]
+    f = lambda k: med([float(r[k]) for r in got])
+    ratio = lambda other: med([float(p[0][name]['req_s']) / float(p[0][other]['req_s']) for p in passes if name in p[0] and other in p[0]])
+    print(f"{name:27} {f('req_s'):8.0f} {f('p50_ms'):7.2f} {f('p99_ms'):7.2f} {f('req_per_srv_cpu_s'):9.0f} {ratio(peer):7.2f} {ratio(base):7.2f}")
+for who in ('AlexaLinkHub', 'server.mjs', 'Baseline'):
+    values = [float(p[1][who]) for p in passes if who in p[1]]
+    if values:
+        print(f"RSS after load, {who}: median {med(values):.0f} MiB")
+PY

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# CPU profile of the token hot path: where a request's CPU goes, as shares of the samples.
+#
+#   build/bench/profile.sh [endpoint] [seconds] [tokens]      (defaults: introspect, 15 s, 200 link flows)
+#   endpoint: introspect | userinfo
+#   PROJECT_DIR=<tree> profiles another checkout (e.g. an export of main, for "before").
+#
+# Publishes the app (Release, SQLite, fresh temp folder), mints tokens through real link flows
+# (../shared/bench-peers/project/mint.mjs), puts it under wrk load (-t2 -c32, cycling through the tokens, app pinned to
+# CPU 0 and wrk to CPU 1 when there are two) and samples it with dotnet-trace (local tool, .config/dotnet-tools.json).
+# Prints the top methods by exclusive and by inclusive time; the trace stays in artifacts/bench/profile-<endpoint>.nettrace.
+set -euo pipefail
+endpoint=${1:-introspect}; seconds=${2:-15}; tokens=${3:-200}
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+project=${PROJECT_DIR:-$root}
+peers=$(cd "$root/../shared/bench-peers" && pwd)
+port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
+base="http://127.0.0.1:$port"
+key="alh_bench_platform_key_000000000000000000000000"
+work=$(mktemp -d); out="$root/artifacts/bench"; mkdir -p "$out"
+pin_app=(); pin_load=()
+[ "$(nproc)" -ge 2 ] && { pin_app=(taskset -c 0); pin_load=(taskset -c 1); }
+app=""
+# The product's per-skill/tenant/address limits would cap a load test (and 200 link flows from one address) long before
+# the CPU does; the benchmark measures the CPU.
+BENCH_LIMITS=(RateLimits__OAuthPerClient__Permits=10000000 RateLimits__OAuthPerClient__Burst=10000000
+  RateLimits__OAuthPerTenant__Permits=10000000 RateLimits__OAuthPerTenant__Burst=10000000
+  RateLimits__TenantPagesPerIp__Permits=100000 RateLimits__TenantPagesPerIp__Burst=100000
+  RateLimits__ApiPerKey__Permits=100000 RateLimits__ApiPerKey__Burst=100000)
+cleanup() { [ -n "$app" ] && kill "$app" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+dotnet publish "$project/src/Web" -c Release -o "$work/app" -nologo -v quiet >/dev/null
+(cd "$work/app" && exec env "${BENCH_LIMITS[@]}" ASPNETCORE_URLS="$base" ASPNETCORE_ENVIRONMENT=Development Database__Provider=Sqlite \
+  ConnectionStrings__Default="Data Source=$work/bench.db" Bootstrap__PlatformApiKey="$key" \
+  Bootstrap__AdminEmail=bench@example.com Bootstrap__AdminPassword=bench-admin-password-1 \
+  Logging__LogLevel__Default=Warning Email__PickupDirectory="$work/mail" \
+  "${pin_app[@]}" dotnet AlexaLinkHub.Web.dll) >"$work/app.log" 2>&1 &
+app=$!
+for _ in $(seq 1 240); do curl -sf -o /dev/null "$base/health/ready" && break; sleep 0.25; done
+node "$peers/project/mint.mjs" "$base" "$key" "$tokens" "$work" 4
+basic="Basic $(tr -d '\n' <"$work/project-client.txt" | base64 -w0)"
+if [ "$endpoint" = userinfo ]; then
+  args=(GET /t/bench/connect/userinfo "Bearer {TOKEN}" "$work/project-tokens.txt" -)
+else
+  args=(POST /t/bench/connect/introspect "$basic" "$work/project-tokens.txt" 'token={TOKEN}&token_type_hint=access_token')
+fi
+load() { "${pin_load[@]}" wrk -t2 -c32 -d"$1" -s "$peers/lua/bench.lua" "$base" -- "${args[@]}"; }
+load 10s >/dev/null   # tiered JIT settles before sampling
+load "$((seconds + 4))s" >"$work/wrk.txt" &
+loader=$!
+sleep 2
+trace="$out/profile-$endpoint.nettrace"
+(cd "$root" && dotnet dotnet-trace collect -p "$app" --profile dotnet-sampled-thread-time --duration "00:00:00:$seconds" -o "$trace" >/dev/null)
+wait "$loader"
+grep '^WRKRESULT' "$work/wrk.txt" | awk '{printf "load: %s req/s, p50 %s ms, p99 %s ms\n", $2, $3, $5}'
+(cd "$root" && dotnet dotnet-trace report "$trace" topN -n 25) | sed 's/^/exclusive /'
+(cd "$root" && dotnet dotnet-trace report "$trace" topN -n 40 --inclusive) | sed 's/^/inclusive /'

@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Introspection and userinfo with 1 k, 100 k and 1 M access tokens stored, on SQLite and PostgreSQL: is the hot path
+# flat in the size of the token table? Each size: a fresh database, one account linked through the real flow (the
+# template), N tokens seeded straight into the database (build/bench/seed-tokens.sh), then wrk (-t2 -c32, app on CPU 0,
+# wrk on CPU 1) cycling through SAMPLE of them (default 10,000: the rest stay cold) — PASSES measured passes of
+# DURATION each after a warm-up; medians, and the ratio of each size to the 1 k figure measured in the same run.
+#
+#   build/bench/scale.sh                      SIZES="1000 100000 1000000" PROVIDERS="sqlite postgres" PASSES=3
+#   ALH_BENCH_POSTGRES="Host=…;Username=…;Password=…"   (a role that may create databases; default: the test role)
+# Results: artifacts/bench/scale.txt.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+cd "$root"
+sizes=${SIZES:-"1000 100000 1000000"}; providers=${PROVIDERS:-"sqlite postgres"}
+passes=${PASSES:-3}; duration=${DURATION:-10s}; sample=${SAMPLE:-10000}
+pg=${ALH_BENCH_POSTGRES:-"Host=127.0.0.1;Port=5432;Username=alh_test;Password=alh_test"}
+peers=$(cd "$root/../shared/bench-peers" && pwd)
+port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
+BENCH_PORT=$port
+source "$(dirname "$0")/common.sh"
+pin_app=(); pin_load=()
+[ "$(nproc)" -ge 2 ] && { pin_app=(taskset -c 0); pin_load=(taskset -c 1); }
+limits=(RateLimits__OAuthPerClient__Permits=10000000 RateLimits__OAuthPerClient__Burst=10000000
+  RateLimits__OAuthPerTenant__Permits=10000000 RateLimits__OAuthPerTenant__Burst=10000000
+  RateLimits__TenantPagesPerIp__Permits=100000 RateLimits__TenantPagesPerIp__Burst=100000)
+pg_field() { tr ';' '\n' <<<"$pg" | sed -n "s/^$1=//p"; }
+psql_admin() { PGPASSWORD=$(pg_field Password) psql -qAt -h "$(pg_field Host)" -p "$(pg_field Port || echo 5432)" -U "$(pg_field Username)" -d postgres -c "$1"; }
+databases=()
+drop_databases() { for d in "${databases[@]}"; do psql_admin "DROP DATABASE IF EXISTS $d WITH (FORCE)" || true; done; }
+trap 'cleanup; drop_databases' EXIT
+
+dotnet publish src/Web -c Release -o "$work/app" -nologo -v quiet >/dev/null
+redirect="https://pitangui.amazon.com/spa/skill/account-linking-status.html?vendorId=BENCH"
+results="$work/results.txt"; : >"$results"
+
+start_app() { # provider connection-string
+  (cd "$work/app" && exec env "${limits[@]}" ASPNETCORE_URLS="$base" ASPNETCORE_ENVIRONMENT=Development Database__Provider="$1" \
+    ConnectionStrings__Default="$2" Bootstrap__PlatformApiKey="$key" Bootstrap__AdminEmail=bench@example.com \
+    Bootstrap__AdminPassword=bench-admin-password Logging__LogLevel__Default=Warning Email__PickupDirectory="$work/mail" \
+    "${pin_app[@]}" dotnet AlexaLinkHub.Web.dll) >"$work/app.log" 2>&1 &
+  app=$!
+  for _ in $(seq 1 240); do curl -sf -o /dev/null "$base/health/ready" && return 0; sleep 0.25; done
+  echo "the app did not become ready; see $work/app.log" >&2; exit 1
+}
+
+for provider in $providers; do
+  for n in $sizes; do
+    if [ "$provider" = sqlite ]; then
+      rm -f "$work/bench.db"*
+      conn="Data Source=$work/bench.db"; start_app Sqlite "$conn"
+    else
+      name="alh_bench_$(date +%s%N | tail -c 9)"; databases+=("$name"); psql_admin "CREATE DATABASE $name"
+      conn="$pg;Database=$name"; start_app PostgreSql "$conn"
+    fi
+    secret=$(bench_arrange bench-skill implicit "$redirect")
+    rm -f "$jar"; bench_link bench-skill token "$redirect" >/dev/null
+    kill "$app"; wait "$app" 2>/dev/null || true; app=""
+    if [ "$provider" = sqlite ]; then
+      build/bench/seed-tokens.sh --sqlite "$work/bench.db" --count "$n" --out "$work/tokens.txt" >&2
+      start_app Sqlite "$conn"
+    else
+      build/bench/seed-tokens.sh --postgres "$conn" --count "$n" --out "$work/tokens.txt" >&2
+      start_app PostgreSql "$conn"
+    fi
+    shuf -n "$sample" "$work/tokens.txt" >"$work/sample.txt" 2>/dev/null || cp "$work/tokens.txt" "$work/sample.txt"
+    basic="Basic $(printf 'bench-skill:%s' "$secret" | base64 -w0)"
+    for endpoint in introspect userinfo; do
+      if [ "$endpoint" = userinfo ]; then args=(GET /t/bench/connect/userinfo "Bearer {TOKEN}" "$work/sample.txt" -)
+      else args=(POST /t/bench/connect/introspect "$basic" "$work/sample.txt" 'token={TOKEN}&token_type_hint=access_token'); fi
+      "${pin_load[@]}" wrk -t2 -c32 -d10s -s "$peers/lua/bench.lua" "$base" -- "${args[@]}" >/dev/null   # warm-up: every sampled token seen once
+      for p in $(seq 1 "$passes"); do
+        line=$("${pin_load[@]}" wrk -t2 -c32 -d"$duration" -s "$peers/lua/bench.lua" "$base" -- "${args[@]}" | grep '^WRKRESULT')
+        read -r _ rps p50 _ p99 _ _ reqs non2xx _ <<<"$line"
+        echo "$provider $n $endpoint $p $rps $p50 $p99 $non2xx $(cut -d' ' -f1 /proc/loadavg)" >>"$results"
+      done
+    done
+    echo "$provider $n rss $(awk '/VmRSS/{printf "%.0f", $2/1024}' "/proc/$app/status")" >>"$results"
+    kill "$app"; wait "$app" 2>/dev/null || true; app=""
+  done
+done
+
+python3 - "$results" "$sample" <<'PY' | tee "$root/artifacts/bench/scale.txt"
+import sys, statistics
+rows = [l.split() for l in open(sys.argv[1])]
+runs = {}; rss = {}
+for r in rows:
+    if r[2] == 'rss': rss[(r[0], r[1])] = r[3]; continue
+    runs.setdefault((r[0], int(r[1]), r[2]), []).append(r)
+print(f"scale: tokens stored vs req/s (median of passes; {sys.argv[2]} of the stored tokens asked for, the rest cold); wrk -t2 -c32")
+print(f"{'provider':9} {'tokens':>9} {'endpoint':11} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'x 1k':>6} {'non2xx':>6} {'load':>5} {'RSS MiB':>7}")
+for (prov, n, ep), rs in sorted(runs.items()):
+    med = lambda i: statistics.median(float(x[i]) for x in rs)
+    base = runs.get((prov, min(k[1] for k in runs if k[0] == prov and k[2] == ep), ep))
+    ratio = med(4) / statistics.median(float(x[4]) for x in base) if base else float('nan')
+    print(f"{prov:9} {n:9} {ep:11} {med(4):8.0f} {med(5):7.2f} {med(6):7.2f} {ratio:6.2f} {int(sum(float(x[7]) for x in rs)):6} {med(8):5.1f} {rss.get((prov, str(n)), '?'):>7}")
+PY
