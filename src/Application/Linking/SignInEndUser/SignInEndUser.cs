@@ -6,7 +6,6 @@ using AlexaLinkHub.Application.Users;
 using AlexaLinkHub.Domain.Audit;
 using AlexaLinkHub.Domain.Users;
 using Mediator;
-using Microsoft.Extensions.Options;
 
 namespace AlexaLinkHub.Application.Linking;
 
@@ -42,45 +41,39 @@ public sealed class SignInEndUserHandler(
     ITenantRepository tenants,
     IEndUserRepository users,
     ISignInThrottleRepository throttles,
+    ISender sender,
     IPasswordHasher hasher,
     Accounts.IUserTokens tokens,
     Accounts.IAccountEmails emails,
     IPublicUrls urls,
     ITenantContext scope,
-    IAuditLog audit,
-    IOptions<SignInOptions> options,
-    TimeProvider clock) : ICommandHandler<SignInEndUser, SignInOutcome>
+    IAuditLog audit) : ICommandHandler<SignInEndUser, SignInOutcome>
 {
     // A real hash of a throwaway password: an unknown email costs the same hash verification as a known one.
     private static string? s_timingHash;
 
     public async ValueTask<SignInOutcome> Handle(SignInEndUser command, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var settings = options.Value;
         var key = SecretTokens.Hash(EmailAddress.Normalize(command.Email));
-        var throttle = await throttles.FindAsync(key, cancellationToken);
-        if (throttle is not null && throttle.IsLockedOut(now))
+        // The attempt is counted (committed) before the password is checked: see CountSignInAttempt.
+        var attempt = await sender.Send(new CountSignInAttempt(key), cancellationToken);
+        if (attempt.Refused)
         {
             Fail(LinkFailureReasons.LockedOut, command.ClientId, null);
-            return new SignInOutcome(SignInStatus.LockedOut, null, throttle.LockedUntil);
+            return new SignInOutcome(SignInStatus.LockedOut, null, attempt.LockedUntil);
         }
 
         var user = string.IsNullOrWhiteSpace(command.Email) ? null : await users.FindByEmailAsync(command.Email, cancellationToken);
         var check = hasher.Verify(user?.PasswordHash ?? (s_timingHash ??= hasher.Hash(Guid.NewGuid().ToString())), command.Password ?? string.Empty);
         if (user is null || check == PasswordCheck.Failed)
         {
-            if (throttle is null)
-            {
-                throttle = SignInThrottle.Create(scope.RequiredTenantId, key, now);
-                throttles.Add(throttle);
-            }
-            throttle.RecordFailure(now, settings.MaxFailedAttempts, settings.LockoutDuration, settings.FailureWindow);
-            var locked = throttle.IsLockedOut(now);
+            var locked = attempt.LockedUntil is not null;
             Fail(locked ? LinkFailureReasons.LockedOut : LinkFailureReasons.BadCredentials, command.ClientId, user?.Id);
-            return locked ? new SignInOutcome(SignInStatus.LockedOut, null, throttle.LockedUntil) : new SignInOutcome(SignInStatus.BadCredentials, null, null);
+            return locked ? new SignInOutcome(SignInStatus.LockedOut, null, attempt.LockedUntil) : new SignInOutcome(SignInStatus.BadCredentials, null, null);
         }
 
+        // The right password gives the counted attempt back (the throttle is tracked since CountSignInAttempt).
+        var throttle = await throttles.FindAsync(key, cancellationToken);
         throttle?.Reset();
         if (!user.Enabled)
         {
