@@ -43,6 +43,9 @@ public static class DependencyInjection
         // A body or parameter that cannot be read is a 400 problem+json in every environment (ProblemMapping), not an
         // empty 400 outside Development.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        // First an outage (503, whatever the endpoint), then the application's own exceptions (4xx problem+json).
+        services.AddSingleton<RecentTenantSites>();
+        services.AddExceptionHandler<OutageResponses>();
         services.AddExceptionHandler<ProblemMapping>();
 
         services.AddAuthentication()

@@ -13,7 +13,7 @@ internal sealed class TenantResolutionMiddleware(RequestDelegate next)
 {
     private static readonly PathString TenantPrefix = new("/t");
 
-    public async Task InvokeAsync(HttpContext context, ISender sender, TenantContext scope)
+    public async Task InvokeAsync(HttpContext context, ISender sender, TenantContext scope, RecentTenantSites recent)
     {
         var request = context.Request;
         var (slug, rest) = Split(request.Path);
@@ -35,6 +35,7 @@ internal sealed class TenantResolutionMiddleware(RequestDelegate next)
             return;
         }
 
+        recent.Remember(site);
         scope.EnterTenant(site.Id, site.Slug);
         context.Features.Set(new TenantSiteFeature(site));
         var originalBase = request.PathBase;
