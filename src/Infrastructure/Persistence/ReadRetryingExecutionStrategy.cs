@@ -18,9 +18,9 @@ internal sealed class ReadRetryingExecutionStrategy(ExecutionStrategyDependencie
     private bool Writing => Dependencies.CurrentContext.Context is AppDbContext { IsSaving: true }
         || Dependencies.CurrentContext.Context.Database.CurrentTransaction is not null;
 
-    // Also what keeps EF from refusing user transactions ("does not support user-initiated transactions"): inside one
-    // this strategy does not retry, so there is nothing to refuse.
-    public override bool RetriesOnFailure => base.RetriesOnFailure && !Writing;
+    // EF refuses user-initiated transactions under a retrying strategy ("does not support user-initiated transactions");
+    // inside one this strategy never retries (ShouldRetryOn), so there is nothing to refuse.
+    protected override void OnFirstExecution() => ExceptionsEncountered.Clear();
 
     protected override bool ShouldRetryOn(Exception exception)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
-using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Security.Cryptography;
 using AlexaLinkHub.Application.Common.OAuth;
 using AlexaLinkHub.Infrastructure.Persistence;
@@ -25,6 +26,9 @@ internal sealed class OutageResponses(
     ILogger<OutageResponses> logger) : IExceptionHandler
 {
     public const int RetryAfterSeconds = 5;
+
+    // Every script as text (a Japanese or Arabic page stays readable); markup characters are still encoded.
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -85,14 +89,14 @@ internal sealed class OutageResponses(
         context.Response.ContentType = "text/html; charset=utf-8";
         context.Response.Headers.ContentSecurityPolicy = $"default-src 'none'; style-src 'self' 'nonce-{nonce}'; img-src https:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
         context.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
-        var title = WebUtility.HtmlEncode(text["Temporarily unavailable"]);
-        var message = WebUtility.HtmlEncode(text["We can't reach our service right now. Please try again in a minute."]);
+        var title = Html.Encode(text["Temporarily unavailable"]);
+        var message = Html.Encode(text["We can't reach our service right now. Please try again in a minute."]);
         var logo = site?.Branding.LogoUrl is { } logoUrl
-            ? $"<img class=\"logo\" src=\"{WebUtility.HtmlEncode(logoUrl)}\" alt=\"{WebUtility.HtmlEncode(name)}\">"
-            : $"<span class=\"brand-name\">{WebUtility.HtmlEncode(name)}</span>";
+            ? $"<img class=\"logo\" src=\"{Html.Encode(logoUrl)}\" alt=\"{Html.Encode(name)}\">"
+            : $"<span class=\"brand-name\">{Html.Encode(name)}</span>";
         await context.Response.WriteAsync($$"""
             <!doctype html><html lang="{{culture.Name}}" dir="{{(culture.TextInfo.IsRightToLeft ? "rtl" : "ltr")}}"><head><meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1"><title>{{title}} · {{WebUtility.HtmlEncode(name)}}</title>
+            <meta name="viewport" content="width=device-width, initial-scale=1"><title>{{title}} · {{Html.Encode(name)}}</title>
             <link rel="stylesheet" href="/css/tenant.css">
             <style nonce="{{nonce}}">:root{--brand:{{brand}};--on-brand:{{BrandColors.TextOn(brand)}};--page:{{page}};--on-page:{{BrandColors.TextOn(page)}};}</style>
             </head><body><main class="card"><header class="brand">{{logo}}</header>

@@ -20,9 +20,12 @@ public sealed class TwoInstances : IAsyncDisposable
 
     /// <summary>Starts A, then B (B finds the database migrated and bootstrapped), unless <paramref name="together"/>:
     /// then both start at the same moment on the empty database.</summary>
-    public static async Task<TwoInstances> StartAsync(IDictionary<string, string?>? settings = null, bool together = false)
+    /// <param name="connectTo">The instances' connection string, given the database's (e.g. through a relay).</param>
+    public static async Task<TwoInstances> StartAsync(IDictionary<string, string?>? settings = null, bool together = false, Func<string, string>? connectTo = null)
     {
         var database = await TestDatabase.CreateAsync(DatabaseProvider.PostgreSql);
+        if (connectTo is not null)
+            settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["ConnectionStrings:Default"] = connectTo(database.ConnectionString) };
         var a = AlexaLinkHubFactory.CreateOn(database, settings);
         var b = AlexaLinkHubFactory.CreateOn(database, settings);
         if (together)
