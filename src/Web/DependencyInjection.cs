@@ -38,6 +38,7 @@ public static class DependencyInjection
                 options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
         });
 
+        services.Configure<HostOptions>(options => options.ShutdownTimeout = app.ShutdownTimeout);
         services.AddSingleton<IPublicUrls, PublicUrls>();
         services.AddProblemDetails();
         // A body or parameter that cannot be read is a 400 problem+json in every environment (ProblemMapping), not an
