@@ -70,6 +70,7 @@ public static class DependencyInjection
             return Task.CompletedTask;
         }));
 
+        services.AddTelemetry(builder.Configuration);
         services.AddHealthChecks().AddCheck<DatabaseReadinessCheck>("database", tags: ["ready"]);
         services.AddTenantPages(builder.Configuration);
         services.AddAdminArea();
@@ -100,6 +101,7 @@ public static class DependencyInjection
 
     public static WebApplication MapWebEndpoints(this WebApplication app)
     {
+        app.MapMetrics();
         app.MapOpenApi();
         app.MapScalarApiReference(options => options.WithTitle("AlexaLinkHub admin API"));
 

@@ -158,3 +158,55 @@ public sealed class LoadTests
             Assert.DoesNotContain("failed", statuses.Keys);
     }
 }
+
+/// <summary>Every instance is observable: its Prometheus endpoint (on its own port) shows the business counters move on
+/// a link, and its log lines are JSON with trace ids and hold no token.</summary>
+public sealed class ObservabilityTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private static Fleet Fleet => Fleet.Current;
+
+    [Fact]
+    public async Task ALinkMovesTheCounters_OnTheInstancesMetricsEndpoints_AndNoTokenIsLogged()
+    {
+        using var platform = Fleet.Balancer(platform: true);
+        var setup = await platform.ArrangeLinkAsync();
+        var before = await SumAsync("alh_links_total", setup.Slug);
+        var cookies = new CookieContainer();
+        using var http = Fleet.Balancer(cookies);
+        var token = await FleetFlows.LinkForTokenAsync(http, cookies, setup);
+        Assert.True(await FleetFlows.IsActiveAsync(http, setup.Skill, token));
+
+        var links = await SumAsync("alh_links_total", setup.Slug) - before;
+        var issued = await SumAsync("alh_tokens_issued_total", setup.Slug);
+        var introspections = await SumAsync("alh_introspections_total", setup.Slug);
+        Fleet.Figure("metrics", $"one link through the balancer: alh_links_total +{links}, alh_tokens_issued_total {issued}, alh_introspections_total {introspections} (summed over {Fleet.Instances} instances' /metrics)");
+        Assert.Equal(1, links);
+        Assert.Equal(1, issued);
+        Assert.Equal(1, introspections);
+
+        await Task.Delay(500, Ct);
+        foreach (var file in Directory.GetFiles(Fleet.LogDirectory, "instance-*.log"))
+        {
+            var text = await File.ReadAllTextAsync(file, Ct);
+            Assert.DoesNotContain(token, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(setup.Skill.ClientSecret, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(Fleet.PlatformKey, text, StringComparison.Ordinal);
+            var jsonLine = text.Split('\n').First(l => l.StartsWith("{", StringComparison.Ordinal));
+            Assert.Equal(System.Text.Json.JsonValueKind.Object, System.Text.Json.JsonDocument.Parse(jsonLine).RootElement.ValueKind);
+        }
+    }
+
+    private static async Task<double> SumAsync(string metric, string tenant)
+    {
+        double sum = 0;
+        for (var i = 1; i <= Fleet.Instances; i++)
+        {
+            using var scrape = new HttpClient();
+            var text = await scrape.GetStringAsync(Fleet.MetricsUrl(i), Ct);
+            foreach (var line in text.Split('\n').Where(l => l.StartsWith(metric + "{", StringComparison.Ordinal) && l.Contains($"tenant=\"{tenant}\"", StringComparison.Ordinal)))
+                sum += double.Parse(line[(line.LastIndexOf('}') + 1)..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return sum;
+    }
+}

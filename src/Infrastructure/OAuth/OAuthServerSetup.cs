@@ -58,6 +58,9 @@ internal static class OAuthServerSetup
                 options.DisableScopeValidation();
 
                 options.AddEventHandler(IssuerFromPublicBaseUrl.Descriptor)
+                    .AddEventHandler(CountTokenTraffic.Introspections.Descriptor)
+                    .AddEventHandler(CountTokenTraffic.FromTokenEndpoint.Descriptor)
+                    .AddEventHandler(CountTokenTraffic.FromAuthorizationEndpoint.Descriptor)
                     .AddEventHandler(RejectDuplicateParameters.Descriptor)
                     .AddEventHandler(ValidateRequestedScopes.Descriptor)
                     .AddEventHandler(RedirectValidationErrors.Descriptor)

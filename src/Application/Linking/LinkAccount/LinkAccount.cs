@@ -59,6 +59,7 @@ public sealed class LinkAccountHandler(
         var grantId = await grants.CreateGrantAsync(skill.ClientId, user.Id, scopes, cancellationToken);
         var link = AccountLink.Create(scope.RequiredTenantId, skill.Id, skill.ClientId, user.Id, scopes, grantId, now);
         links.Add(link);
+        Common.Telemetry.LinkHubMetrics.Linked(scope.TenantSlug);
         audit.Record(AuditActions.AccountLinked, $"user:{user.Id}", $"clientId={skill.ClientId}; scopes={string.Join(' ', scopes)}; linkId={link.Id}");
         await webhooks.PublishAsync(link.TenantId, WebhookEvents.AccountLinked, new WebhookEventData(skill.ClientId, user.Id, scopes, null), cancellationToken);
 

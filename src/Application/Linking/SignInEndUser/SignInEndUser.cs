@@ -94,6 +94,9 @@ public sealed class SignInEndUserHandler(
         return new SignInOutcome(SignInStatus.Succeeded, user.Id, null);
     }
 
-    private void Fail(string reason, string? clientId, Guid? userId) =>
+    private void Fail(string reason, string? clientId, Guid? userId)
+    {
+        Common.Telemetry.LinkHubMetrics.LinkFailed(scope.TenantSlug, reason);
         audit.Record(AuditActions.LinkFailed, userId is { } id ? $"user:{id}" : "user:unknown", $"reason={reason}; clientId={clientId}");
+    }
 }
