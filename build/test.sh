@@ -6,6 +6,7 @@
 #
 #   build/test.sh                 all test projects
 #   build/test.sh Domain.UnitTests Web.FunctionalTests   only these (folder names under tests/)
+#   build/test.sh node            only the skill-backend kit's Node tests and the packages (after the build)
 set -uo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -82,6 +83,7 @@ fleet_suite=""
 if [ $# -gt 0 ]; then
   projects=()
   for name in "$@"; do
+    [ "$name" = node ] && continue
     if grep -q '<FleetSuite>true</FleetSuite>' tests/"$name"/*.csproj 2>/dev/null; then fleet_suite="$name"; else projects+=("$name"); fi
   done
 else
@@ -137,6 +139,58 @@ if [ -n "$fleet_suite" ]; then
     log "the fleet did not come up — see artifacts/test-logs/fleet-up.log and artifacts/fleet/logs/"; tail -n 20 artifacts/test-logs/fleet-up.log >&2
     build/fleet.sh down >/dev/null 2>&1
     failed=$((failed + 1)); broken+=("$fleet_suite")
+  fi
+fi
+
+# --- 5. The skill-backend kit: Node tests (node's own runner, against the Web app built above) and both packages --
+# Runs with the whole suite, or when "node" is named (build/test.sh node). Its counts join the final line.
+run_node=0
+if [ $# -eq 0 ]; then run_node=1; else for name in "$@"; do [ "$name" = node ] && run_node=1; done; fi
+if [ "$run_node" -eq 1 ]; then
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    log "node and npm (Node 20) are needed for the skill-backend kit's tests"; failed=$((failed + 1)); broken+=("node")
+  else
+    export ALH_WEB_DLL="$root/src/Web/bin/Debug/net10.0/AlexaLinkHub.Web.dll"
+    for dir in sdk/node samples/carfu-skill-node; do
+      name="node:$dir"; out="artifacts/test-logs/$(echo "$dir" | tr '/' '_').log"
+      log "running $name"
+      start=$(date +%s)
+      if ! (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) > "$out" 2>&1; then
+        log "$name: npm ci failed — see $out"; tail -n 20 "$out" >&2; failed=$((failed + 1)); broken+=("$name"); continue
+      fi
+      (cd "$dir" && node --test --test-reporter=tap test/*.test.mjs) >> "$out" 2>&1
+      code=$?
+      # node's TAP summary: "# pass N", "# fail N", "# cancelled N", "# skipped N", "# todo N".
+      p=$(awk '/^# pass /{print $3}' "$out" | tail -n 1)
+      f=$(awk '/^# fail /{print $3}' "$out" | tail -n 1)
+      c=$(awk '/^# cancelled /{print $3}' "$out" | tail -n 1)
+      k=$(awk '/^# (skipped|todo) /{n+=$3} END{print n+0}' "$out")
+      if [ -z "$p" ] || [ -z "$f" ]; then
+        log "$name: no test summary (exit $code) — see $out"; tail -n 30 "$out" >&2
+        failed=$((failed + 1)); broken+=("$name"); continue
+      fi
+      f=$((f + ${c:-0}))
+      passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + k))
+      log "$name: $p passed, $f failed, $k skipped ($(( $(date +%s) - start ))s)"
+      if [ "$f" != "0" ] || [ "$code" -ne 0 ]; then
+        grep -E "^not ok|^\s+(error|expected|actual):" "$out" | head -n 40 >&2
+        [ "$f" = "0" ] && failed=$((failed + 1))
+        broken+=("$name")
+      fi
+    done
+
+    # Both packages, with the one version of sdk/node/package.json: @alexalinkhub/ask-sdk and AlexaLinkHub.SkillBackend.
+    version=$(node -p "require('./sdk/node/package.json').version")
+    packages="artifacts/packages"; rm -rf "$packages"; mkdir -p "$packages"
+    log "packing the skill-backend kit $version"
+    if (cd sdk/node && npm pack --silent --pack-destination "$root/$packages") > artifacts/test-logs/pack.log 2>&1 \
+       && dotnet pack sdk/dotnet/AlexaLinkHub.SkillBackend -c Release -o "$packages" -nologo -v quiet >> artifacts/test-logs/pack.log 2>&1 \
+       && [ -f "$packages/alexalinkhub-ask-sdk-$version.tgz" ] && [ -f "$packages/AlexaLinkHub.SkillBackend.$version.nupkg" ]; then
+      log "packages: $(cd "$packages" && echo *)"
+    else
+      log "packing failed — see artifacts/test-logs/pack.log"; tail -n 20 artifacts/test-logs/pack.log >&2
+      failed=$((failed + 1)); broken+=("packages")
+    fi
   fi
 fi
 

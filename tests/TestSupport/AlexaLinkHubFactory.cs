@@ -19,10 +19,12 @@ public sealed class AlexaLinkHubFactory : WebApplicationFactory<Program>
     private readonly TestDatabase _database;
     private readonly bool _ownsDatabase;
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    private AlexaLinkHubFactory(TestDatabase database, IDictionary<string, string?>? settings, FakeTimeProvider? clock, bool ownsDatabase = true)
+    private AlexaLinkHubFactory(TestDatabase database, IDictionary<string, string?>? settings, FakeTimeProvider? clock, bool ownsDatabase = true, Action<IServiceCollection>? services = null)
     {
         _database = database;
+        _services = services;
         _ownsDatabase = ownsDatabase;
         _settings = new Dictionary<string, string?>(database.Settings())
         {
@@ -37,8 +39,14 @@ public sealed class AlexaLinkHubFactory : WebApplicationFactory<Program>
             ["Jobs:WorkerCount"] = "2",
             ["RateLimits:AccountFormsPermitLimit"] = "1000",
         };
+        // A null value takes a test default back out: the app's own default applies.
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-            _settings[key] = value;
+        {
+            if (value is null)
+                _settings.Remove(key);
+            else
+                _settings[key] = value;
+        }
         Clock = clock;
     }
 
@@ -53,11 +61,13 @@ public sealed class AlexaLinkHubFactory : WebApplicationFactory<Program>
     /// <summary>Set when the factory was created with a fake clock; advance it to move the app's time.</summary>
     public FakeTimeProvider? Clock { get; }
 
+    /// <param name="services">Registrations added after the app's own (e.g. an <c>IStartupFilter</c> that observes requests).</param>
     public static async Task<AlexaLinkHubFactory> CreateAsync(
         DatabaseProvider provider = DatabaseProvider.Sqlite,
         IDictionary<string, string?>? settings = null,
-        FakeTimeProvider? clock = null) =>
-        new(await TestDatabase.CreateAsync(provider), settings, clock);
+        FakeTimeProvider? clock = null,
+        Action<IServiceCollection>? services = null) =>
+        new(await TestDatabase.CreateAsync(provider), settings, clock, services: services);
 
     /// <summary>An app on a database the caller owns — a second instance, or a restart after disposing the first app.
     /// Disposing this app leaves the database alone.</summary>
@@ -71,6 +81,8 @@ public sealed class AlexaLinkHubFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         if (Clock is not null)
             builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        if (_services is not null)
+            builder.ConfigureServices(_services);
     }
 
     public HttpClient CreateApiClient(string? apiKey = PlatformApiKey)

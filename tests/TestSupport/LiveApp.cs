@@ -23,7 +23,8 @@ public sealed class LiveApp : IAsyncDisposable
 
     public static async Task<LiveApp> StartAsync(
         DatabaseProvider provider = DatabaseProvider.Sqlite,
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null,
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
     {
         // The public URL is configuration, read before the server binds, so the port is chosen first (the OS hands out
         // a free one; it is released again just before Kestrel takes it).
@@ -33,7 +34,7 @@ public sealed class LiveApp : IAsyncDisposable
         {
             ["App:PublicBaseUrl"] = baseUrl.ToString().TrimEnd('/'),
         };
-        var factory = await AlexaLinkHubFactory.CreateAsync(provider, all);
+        var factory = await AlexaLinkHubFactory.CreateAsync(provider, all, services: services);
         try
         {
             factory.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
@@ -59,7 +60,8 @@ public sealed class LiveApp : IAsyncDisposable
 
     public ValueTask DisposeAsync() => Factory.DisposeAsync();
 
-    private static int FreeLoopbackPort()
+    /// <summary>A port on 127.0.0.1 that was free a moment ago (the OS picks it).</summary>
+    public static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

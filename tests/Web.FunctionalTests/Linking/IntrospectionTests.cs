@@ -29,6 +29,8 @@ public sealed class IntrospectionTests(ApiFixture api) : IClassFixture<ApiFixtur
         Assert.Equal("order_car basic_profile", body.Str("scope"));
         Assert.Equal("Bearer", body.Str("token_type"));
         Assert.Equal("crm-42", body.Str("external_id"));
+        Assert.Equal(setup.User.Email, body.Str("email"));
+        Assert.Equal("Jo Doe", body.Str("name"));
         Assert.Equal($"{ApiFixture.PublicBaseUrl}/t/{setup.Slug}", body.Str("iss"));
         var iat = body.GetProperty("iat").GetInt64();
         var exp = body.GetProperty("exp").GetInt64();

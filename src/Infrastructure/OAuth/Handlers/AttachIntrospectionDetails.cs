@@ -7,7 +7,8 @@ using static OpenIddict.Server.OpenIddictServerEvents;
 namespace AlexaLinkHub.Infrastructure.OAuth.Handlers;
 
 /// <summary>RFC 7662 for the skill that owns the token: OpenIddict tells a presenter only the token's metadata, but the
-/// skill backend needs the granted <c>scope</c> and the vendor's own user id (<c>external_id</c>) on every request.
+/// skill backend needs the granted <c>scope</c>, who the user is (<c>email</c>, <c>name</c>, as at link time) and the
+/// vendor's own user id (<c>external_id</c>) on every request, without a second call to userinfo.
 /// Any other caller learns nothing: OpenIddict only hides a token from a client that is neither its presenter nor its
 /// audience when the token names an audience, and ours name none.</summary>
 internal sealed class AttachIntrospectionDetails : IOpenIddictServerHandler<HandleIntrospectionRequestContext>
@@ -35,6 +36,11 @@ internal sealed class AttachIntrospectionDetails : IOpenIddictServerHandler<Hand
             return ValueTask.CompletedTask;
 
         context.Scopes.UnionWith(principal.GetScopes());
+        foreach (var claim in (string[])[Claims.Email, Claims.Name])
+        {
+            if (principal.GetClaim(claim) is { Length: > 0 } value)
+                context.Claims[claim] = value;
+        }
         if (principal.GetClaim(TokenClaims.ExternalId) is { Length: > 0 } externalId)
             context.Claims[TokenClaims.ExternalId] = externalId;
         if (principal.GetClaim(TokenClaims.Tenant) is { Length: > 0 } tenant)
