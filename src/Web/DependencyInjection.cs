@@ -81,6 +81,7 @@ public static class DependencyInjection
     public static WebApplication UseWebPipeline(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseAccessLog();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         if (!app.Environment.IsDevelopment())

@@ -160,7 +160,7 @@ public sealed class LoadTests
 }
 
 /// <summary>Every instance is observable: its Prometheus endpoint (on its own port) shows the business counters move on
-/// a link, and its log lines are JSON with trace ids and hold no token.</summary>
+/// a link, and its log lines are JSON, those of a request with its trace id, and hold no token or secret.</summary>
 public sealed class ObservabilityTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -186,16 +186,32 @@ public sealed class ObservabilityTests
         Assert.Equal(1, introspections);
 
         await Task.Delay(500, Ct);
+        var traceIds = new List<string>();
         foreach (var file in Directory.GetFiles(Fleet.LogDirectory, "instance-*.log"))
         {
             var text = await File.ReadAllTextAsync(file, Ct);
             Assert.DoesNotContain(token, text, StringComparison.Ordinal);
             Assert.DoesNotContain(setup.Skill.ClientSecret, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(setup.User.Password, text, StringComparison.Ordinal);
             Assert.DoesNotContain(Fleet.PlatformKey, text, StringComparison.Ordinal);
-            var jsonLine = text.Split('\n').First(l => l.StartsWith("{", StringComparison.Ordinal));
-            Assert.Equal(System.Text.Json.JsonValueKind.Object, System.Text.Json.JsonDocument.Parse(jsonLine).RootElement.ValueKind);
+            foreach (var line in text.Split('\n').Where(l => l.StartsWith('{')))
+            {
+                using var entry = System.Text.Json.JsonDocument.Parse(line);
+                if (entry.RootElement.GetProperty("Message").GetString() is { } message && message.Contains($"/t/{setup.Slug}/connect/", StringComparison.Ordinal))
+                    traceIds.Add(TraceIdOf(entry.RootElement) ?? throw new Xunit.Sdk.XunitException($"No trace id on: {line}"));
+            }
         }
+        // The access-log lines of this link's OAuth requests (authorize, introspect), each with its request's trace id.
+        Fleet.Figure("logs", $"{traceIds.Count} access-log lines of the link's OAuth requests, each with a trace id ({traceIds.Distinct().Count()} distinct); no token, secret, password or key in any instance's log");
+        Assert.True(traceIds.Count >= 3, $"{traceIds.Count} access-log lines");
+        Assert.All(traceIds, id => Assert.Matches("^[0-9a-f]{32}$", id));
+        Assert.Equal(traceIds.Count, traceIds.Distinct().Count());
     }
+
+    private static string? TraceIdOf(System.Text.Json.JsonElement entry) =>
+        entry.TryGetProperty("Scopes", out var scopes)
+            ? scopes.EnumerateArray().Select(s => s.TryGetProperty("TraceId", out var id) ? id.GetString() : null).FirstOrDefault(id => id is not null)
+            : null;
 
     private static async Task<double> SumAsync(string metric, string tenant)
     {

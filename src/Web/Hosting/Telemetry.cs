@@ -1,4 +1,5 @@
 using AlexaLinkHub.Application.Common.Telemetry;
+using Microsoft.AspNetCore.HttpLogging;
 using Npgsql;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -42,6 +43,14 @@ internal static class Telemetry
                 if (otlp)
                     metrics.AddOtlpExporter();
             });
+        // One access-log line per request (category Microsoft.AspNetCore.HttpLogging, Information in production): method,
+        // path, status and duration, never the query string or headers (codes, tokens and cookies travel there). Like
+        // every line written during a request it carries the request's TraceId and SpanId (the host's activity tracking).
+        services.AddHttpLogging(o =>
+        {
+            o.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
+            o.CombineLogs = true;
+        });
         if (otlp)
         {
             // Traces go only where someone collects them; ASP.NET Core's and HttpClient's redact query strings.
@@ -50,6 +59,12 @@ internal static class Telemetry
         }
         return services;
     }
+
+    /// <summary>The access log, for everything but the health probes and the scrape endpoint (polled every few seconds).
+    /// Early in the pipeline, so it logs the status the client received (after the exception handler).</summary>
+    public static void UseAccessLog(this WebApplication app) =>
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/health") && !c.Request.Path.StartsWithSegments("/metrics"),
+            branch => branch.UseHttpLogging());
 
     public static void MapMetrics(this WebApplication app)
     {
