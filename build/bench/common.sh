@@ -14,10 +14,11 @@ jar="$work/cookies"
 cleanup() { [ -n "${app:-}" ] && kill "$app" 2>/dev/null; wait 2>/dev/null || true; [ -n "${BENCH_KEEP:-}" ] || rm -rf "$work"; }
 trap cleanup EXIT
 
-# Publishes and starts the app; returns once /health/ready answers.
+# Publishes and starts the app; returns once /health/ready answers. BENCH_APP_ENV adds settings ("Key__Sub=value …").
 bench_start_app() {
   dotnet publish src/Web -c Release -o "$work/app" -nologo -v quiet >/dev/null
-  ASPNETCORE_URLS="$base" ASPNETCORE_ENVIRONMENT=Development Database__Provider=Sqlite \
+  # shellcheck disable=SC2086
+  env ${BENCH_APP_ENV:-} ASPNETCORE_URLS="$base" ASPNETCORE_ENVIRONMENT=Development Database__Provider=Sqlite \
   ConnectionStrings__Default="Data Source=$work/bench.db" Bootstrap__PlatformApiKey="$key" \
   Bootstrap__AdminEmail=bench@example.com Bootstrap__AdminPassword=bench-admin-password \
   Logging__LogLevel__Default=Warning Email__PickupDirectory="$work/mail" \
@@ -29,11 +30,12 @@ bench_start_app() {
 
 api() { curl -sf -H "Authorization: Bearer $key" -H 'content-type: application/json' "$@"; }
 
-# Tenant "bench", user ann@example.com (external id crm-1) and one skill; prints the skill's client secret.
-bench_arrange() { # client_id grant_type redirect_uri
-  api -X POST "$base/api/v1/tenants" -d '{"slug":"bench","displayName":"Bench"}' >/dev/null
-  api -X POST "$base/api/v1/tenants/bench/users" -d '{"email":"ann@example.com","password":"bench-user-password","displayName":"Ann","externalId":"crm-1"}' >/dev/null
-  api -X POST "$base/api/v1/tenants/bench/skills" -d "{\"name\":\"Bench\",\"clientId\":\"$1\",\"grantType\":\"$2\",\"scopes\":[{\"name\":\"read\",\"description\":\"read your profile\"}],\"redirectUrls\":[\"$3\"]}" \
+# Tenant "bench" (or the 4th argument), user ann@example.com (external id crm-1) and one skill; prints the skill's client secret.
+bench_arrange() { # client_id grant_type redirect_uri [slug]
+  local slug=${4:-bench}
+  api -X POST "$base/api/v1/tenants" -d "{\"slug\":\"$slug\",\"displayName\":\"Bench\"}" >/dev/null
+  api -X POST "$base/api/v1/tenants/$slug/users" -d '{"email":"ann@example.com","password":"bench-user-password","displayName":"Ann","externalId":"crm-1"}' >/dev/null
+  api -X POST "$base/api/v1/tenants/$slug/skills" -d "{\"name\":\"Bench\",\"clientId\":\"$1\",\"grantType\":\"$2\",\"scopes\":[{\"name\":\"read\",\"description\":\"read your profile\"}],\"redirectUrls\":[\"$3\"]}" \
     | python3 -c 'import json,sys;print(json.load(sys.stdin)["clientSecret"])'
 }
 
@@ -41,9 +43,10 @@ token_of() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"
 
 # Links ann through the authorization endpoint (signing in first when the session is new, then "Allow");
 # prints the Location Alexa would receive.
-bench_link() { # client_id response_type redirect_uri
+bench_link() { # client_id response_type redirect_uri [slug]
+  local slug=${4:-bench}
   local enc; enc=$(python3 -c 'import urllib.parse,sys;print(urllib.parse.quote(sys.argv[1],safe=""))' "$3")
-  local authorize="$base/t/bench/connect/authorize?state=s&client_id=$1&scope=read&response_type=$2&redirect_uri=$enc"
+  local authorize="$base/t/$slug/connect/authorize?state=s&client_id=$1&scope=read&response_type=$2&redirect_uri=$enc"
   local login; login=$(curl -s -o /dev/null -w '%{redirect_url}' -c "$jar" -b "$jar" "$authorize")
   if [ -n "$login" ]; then
     local af; af=$(curl -s -c "$jar" -b "$jar" "$login" | token_of)
@@ -51,7 +54,7 @@ bench_link() { # client_id response_type redirect_uri
       --data-urlencode "Input.Password=bench-user-password" --data-urlencode "__RequestVerificationToken=$af"
   fi
   local af; af=$(curl -s -c "$jar" -b "$jar" "$authorize" | token_of)
-  curl -s -o /dev/null -w '%{redirect_url}' -c "$jar" -b "$jar" -X POST "$base/t/bench/connect/authorize" \
+  curl -s -o /dev/null -w '%{redirect_url}' -c "$jar" -b "$jar" -X POST "$base/t/$slug/connect/authorize" \
     --data-urlencode state=s --data-urlencode "client_id=$1" --data-urlencode scope=read --data-urlencode "response_type=$2" \
     --data-urlencode "redirect_uri=$3" --data-urlencode decision=allow --data-urlencode "__RequestVerificationToken=$af"
 }

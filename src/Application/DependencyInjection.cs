@@ -37,7 +37,12 @@ public static class DependencyInjection
 
         services.TryAddScoped<Linking.LinkRevocation>();
         services.TryAddScoped<Tenants.TenantRegistration>();
+        services.TryAddScoped<Admins.AdminInvitations>();
         services.AddOptions<Admins.AdminSignInOptions>().Bind(builder.Configuration.GetSection(Admins.AdminSignInOptions.SectionName));
+        services.AddOptions<Admins.AdminSecurityOptions>().Bind(builder.Configuration.GetSection(Admins.AdminSecurityOptions.SectionName))
+            .PostConfigure(options => options.RequireMfaForPlatformAdmins ??= !builder.Environment.IsDevelopment());
+        services.TryAddScoped<Admins.AdminSignInGate>();
+        services.TryAddScoped<Admins.IAdminMfaPolicy, Admins.AdminMfaPolicy>();
         services.AddOptions<Admins.OnboardingOptions>().Bind(builder.Configuration.GetSection(Admins.OnboardingOptions.SectionName));
         services.TryAddScoped<Webhooks.WebhookPublisher>();
         services.AddOptions<Webhooks.WebhookOptions>().Bind(builder.Configuration.GetSection(Webhooks.WebhookOptions.SectionName));

@@ -67,10 +67,11 @@ public static class DependencyInjection
         services.TryAddSingleton<Application.Common.Security.IPasswordHasher, IdentityPasswordHasher>();
 
         // Data-protection keys (antiforgery, cookies, reset tokens) live in the database, so every instance shares
-        // them and a restart invalidates no form or session.
-        services.AddDataProtection()
+        // them and a restart invalidates no form or session; protected at rest with a certificate (KeyRingOptions).
+        var dataProtection = services.AddDataProtection()
             .SetApplicationName(ApplicationName)
             .PersistKeysToDbContext<AppDbContext>();
+        KeyRingOptions.Apply(dataProtection, builder.Configuration, builder.Environment);
         services.AddHostedService<DataProtectionKeyRingRefresher>();
 
         services.Configure<Email.EmailOptions>(builder.Configuration.GetSection(Email.EmailOptions.SectionName));
@@ -79,6 +80,8 @@ public static class DependencyInjection
         services.AddScoped<Application.Emails.IEmailDelivery, Email.EmailDelivery>();
         services.AddScoped<Application.Accounts.IUserTokens, Identity.UserTokens>();
         services.AddScoped<Application.Admins.IAdminTokens, Identity.AdminTokens>();
+        services.AddSingleton<Application.Admins.ITotp, Totp>();
+        services.AddSingleton<Application.Admins.IPasskeys, Passkeys>();
 
         services.AddSingleton<Application.Webhooks.IWebhookSecretProtector, Webhooks.WebhookSecretProtector>();
         services.AddSingleton<Webhooks.WebhookAddressGuard>();

@@ -4,8 +4,10 @@ using AlexaLinkHub.Application.Common.Interfaces;
 using AlexaLinkHub.Infrastructure.Persistence;
 using AlexaLinkHub.Web.Admin;
 using AlexaLinkHub.Web.Api;
+using AlexaLinkHub.Web.ErrorMapping;
 using AlexaLinkHub.Web.Hosting;
 using AlexaLinkHub.Web.Jobs;
+using AlexaLinkHub.Web.RateLimiting;
 using AlexaLinkHub.Web.Tenancy;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -90,13 +92,14 @@ public static class DependencyInjection
         // Health answers before anything that needs a migrated database (authentication builds OpenIddict's options).
         app.UseHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealth });
         app.UseHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteHealth });
+        app.UseEdgeRateLimits();
         app.UseTenantResolution();
+        app.UseMiddleware<ActorMiddleware>();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseJobsDashboard();
-        app.UseMiddleware<TenantActorMiddleware>();
-        app.UseTenantRateLimits();
+        app.UsePageRateLimits();
         return app;
     }
 
@@ -108,9 +111,10 @@ public static class DependencyInjection
 
         app.MapTenantPages();
 
-        var api = app.MapGroup("/api/v1").RequireAuthorization(ApiPolicy).AddEndpointFilter<ApiActorFilter>();
+        var api = app.MapGroup("/api/v1").RequireAuthorization(ApiPolicy);
         var tenant = api.MapGroup("/tenants/{slug}").AddEndpointFilter<TenantScopeFilter>();
         api.MapTenantsEndpoints(tenant);
+        api.MapPlatformEndpoints();
         tenant.MapSkillsEndpoints();
         tenant.MapUsersEndpoints();
         tenant.MapApiKeysEndpoints();

@@ -1,10 +1,11 @@
+using AlexaLinkHub.Application.Common.Interfaces;
 using FluentValidation;
 using Mediator;
 
 namespace AlexaLinkHub.Architecture.Tests;
 
 /// <summary>One folder per use case: a message record, its validator beside it, and a sealed handler in Application.</summary>
-public class UseCaseConventionTests
+public partial class UseCaseConventionTests
 {
     private static readonly Type[] HandlerInterfaces =
     [
@@ -80,6 +81,42 @@ public class UseCaseConventionTests
             .Select(x => $"{x.Message.DisplayName()} ({x.Count} handlers)");
 
         ArchAssert.NoOffenders(offenders, "Every command and query needs exactly one handler.");
+    }
+
+    [Fact]
+    public void Messages_EachDeclareExactlyOneAudience()
+    {
+        // Authorization is closed by default: the pipeline refuses a message without an audience, and this finds it first.
+        var audiences = Layers.Application.GetTypes()
+            .Where(t => t.IsInterface && t != typeof(IRequestAudience) && typeof(IRequestAudience).IsAssignableFrom(t))
+            .ToList();
+        ArchAssert.NotVacuous(audiences, "audience markers");
+
+        var offenders = Messages()
+            .Select(m => (Message: m, Declared: audiences.Where(a => a.IsAssignableFrom(m)).Select(a => a.Name).ToList()))
+            .Where(x => x.Declared.Count != 1)
+            .Select(x => $"{x.Message.DisplayName()} ({(x.Declared.Count == 0 ? "no audience" : string.Join(", ", x.Declared))})");
+
+        ArchAssert.NoOffenders(offenders, "Every command and query declares who may send it: exactly one IRequestAudience marker (IPlatformAdminRequest, ITenantAdminRequest, IAdminRequest, IEndUserRequest, ITenantPublicRequest, IOAuthClientRequest, IPublicRequest).");
+    }
+
+    [Fact]
+    public void UseCaseFolders_EachHoldOneMessageNamedAfterTheFolder()
+    {
+        // src/Application/<Area>/<UseCase>/: the message the folder is named after, its validator and its handler —
+        // what several use cases share sits beside the folders, in the area.
+        var files = Source.CSharp("src/Application")
+            .Select(f => (f.Path, Parts: f.Path["src/Application/".Length..].Split('/'), Messages: MessageDeclaration().Matches(f.Text).Select(m => m.Groups["name"].Value).ToList()))
+            .ToList();
+        var inFolders = files.Where(f => f.Parts.Length == 3 && f.Parts[0] != "Common").ToList();
+        ArchAssert.NotVacuous(inFolders, "use-case files");
+
+        var offenders = inFolders
+            .Where(f => f.Messages.Any(m => m != f.Parts[1]) || (f.Messages.Count == 0 && !f.Path.EndsWith("Validator.cs", StringComparison.Ordinal)))
+            .Select(f => $"{f.Path}: {(f.Messages.Count == 0 ? "no message (a shared helper belongs beside the folders)" : string.Join(", ", f.Messages))}")
+            .Concat(files.Where(f => f.Parts.Length == 2 && f.Messages.Count > 0).Select(f => $"{f.Path}: {string.Join(", ", f.Messages)} (a message outside its folder)"));
+
+        ArchAssert.NoOffenders(offenders, "One use case per folder: Application/<Area>/<Message>/ holds that message (with its validator and handler) and nothing else.");
     }
 
     [Fact]
@@ -159,6 +196,9 @@ public class UseCaseConventionTests
     // The Mediator source generator emits its own plumbing into the Application assembly under namespace "Mediator".
     private static bool ProductionNamespace(Type type) =>
         type.Namespace?.StartsWith("AlexaLinkHub.", StringComparison.Ordinal) == true;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"public sealed record (?<name>[A-Za-z0-9]+)[^;{]*:\s*(?:ICommand|IQuery|IRequest)\b")]
+    private static partial System.Text.RegularExpressions.Regex MessageDeclaration();
 
     // The compiler gives every class record a clone method named "<Clone>$"; nothing else can have that name.
     private static bool IsRecord(Type type) => type.GetMethod("<Clone>$") is not null;

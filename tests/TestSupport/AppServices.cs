@@ -37,19 +37,23 @@ public sealed class AppServices : IAsyncDisposable
     public TestDatabase Database => _database;
 
     /// <summary>A host on a fresh database of its own, migrated; disposing the host drops the database.</summary>
-    public static async Task<AppServices> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, IEnumerable<KeyValuePair<string, string?>>? settings = null) =>
-        await CreateAsync(await TestDatabase.CreateAsync(provider), ownsDatabase: true, settings, migrate: true);
+    public static async Task<AppServices> CreateAsync(
+        DatabaseProvider provider = DatabaseProvider.Sqlite, IEnumerable<KeyValuePair<string, string?>>? settings = null, Action<IServiceCollection>? services = null,
+        string environment = "Development") =>
+        await CreateAsync(await TestDatabase.CreateAsync(provider), ownsDatabase: true, settings, migrate: true, services, environment);
 
     /// <summary>A host on a database the caller owns (e.g. a second instance on the first one's <see cref="Database"/>);
     /// disposing the host leaves the database alone. <paramref name="migrate"/>: false leaves a fresh database empty.</summary>
     public static Task<AppServices> CreateOnAsync(TestDatabase database, IEnumerable<KeyValuePair<string, string?>>? settings = null, bool migrate = true) =>
         CreateAsync(database, ownsDatabase: false, settings, migrate);
 
-    private static async Task<AppServices> CreateAsync(TestDatabase database, bool ownsDatabase, IEnumerable<KeyValuePair<string, string?>>? settings, bool migrate)
+    private static async Task<AppServices> CreateAsync(
+        TestDatabase database, bool ownsDatabase, IEnumerable<KeyValuePair<string, string?>>? settings, bool migrate, Action<IServiceCollection>? services = null,
+        string environment = "Development")
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
-            EnvironmentName = Environments.Development,
+            EnvironmentName = environment,
             ContentRootPath = database.SqliteDirectory ?? Path.GetTempPath(),
         });
         builder.Configuration.AddInMemoryCollection(database.Settings().Concat(settings ?? []));
@@ -62,6 +66,8 @@ public sealed class AppServices : IAsyncDisposable
         // The real email composer of the web host (localised texts), so account emails land in the outbox as in production.
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
         builder.Services.AddScoped<AlexaLinkHub.Application.Accounts.IAccountEmails, AlexaLinkHub.Web.Email.AccountEmails>();
+        builder.Services.AddSingleton<AlexaLinkHub.Application.Linking.IAuthorizationResponse, RecordedAuthorizationResponses>();
+        services?.Invoke(builder.Services);
         var host = builder.Build();
         if (migrate)
         {
@@ -78,7 +84,7 @@ public sealed class AppServices : IAsyncDisposable
     public Task<T> SendAsPlatformAsync<T>(IMessage message) =>
         SendAsync<T>(message, (actor, tenant) =>
         {
-            actor.Set("api-key:platform-test", true, [], "127.0.0.1");
+            actor.Set(Actor.ApiKey("platform-test", null, "127.0.0.1"));
             tenant.EnterPlatformScope();
         });
 
@@ -86,7 +92,7 @@ public sealed class AppServices : IAsyncDisposable
     public Task<T> SendAsTenantAdminAsync<T>(Guid tenantId, string slug, IMessage message) =>
         SendAsync<T>(message, (actor, tenant) =>
         {
-            actor.Set($"api-key:tenant-test-{slug}", false, [tenantId], "127.0.0.1");
+            actor.Set(Actor.ApiKey($"tenant-test-{slug}", tenantId, "127.0.0.1"));
             tenant.EnterTenant(tenantId, slug);
         });
 

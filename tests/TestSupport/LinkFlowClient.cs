@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
@@ -8,7 +7,7 @@ namespace AlexaLinkHub.TestSupport;
 /// <summary>Drives the account-linking flow over HTTP the way a browser without JavaScript does: no automatic redirects
 /// (each hop is visible), cookies kept, forms read from the HTML (hidden fields and antiforgery token included) and
 /// posted back to the page they came from.</summary>
-public sealed partial class LinkFlowClient : IDisposable
+public sealed class LinkFlowClient : IDisposable
 {
     public const string AntiforgeryField = "__RequestVerificationToken";
 
@@ -96,8 +95,8 @@ public sealed partial class LinkFlowClient : IDisposable
     public void Dispose() => Http.Dispose();
 }
 
-/// <summary>One answer of the app, read: status, absolute <c>Location</c> (if any) and the HTML.</summary>
-public sealed partial class HtmlPage
+/// <summary>One answer of the app, read: status, absolute <c>Location</c> (if any) and the HTML (<see cref="Dom"/>).</summary>
+public sealed class HtmlPage
 {
     private HtmlPage(HttpResponseMessage response, string html)
     {
@@ -105,59 +104,26 @@ public sealed partial class HtmlPage
         Html = html;
         Url = response.RequestMessage!.RequestUri!;
         Location = response.Headers.Location is { } location ? (location.IsAbsoluteUri ? location : new Uri(Url, location)) : null;
+        Dom = TestSupport.Html.Parse(html, Url);
     }
 
     public HttpResponseMessage Response { get; }
     public HttpStatusCode StatusCode => Response.StatusCode;
     public Uri Url { get; }
     public Uri? Location { get; }
+
+    /// <summary>The markup as sent.</summary>
     public string Html { get; }
+
+    public Html Dom { get; }
 
     public static async Task<HtmlPage> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
         new(response, await response.Content.ReadAsStringAsync(cancellationToken));
 
-    /// <summary>The first form of the page: where it posts and its named inputs (values HTML-decoded).</summary>
-    public HtmlForm Form(int index = 0)
-    {
-        var forms = FormPattern().Matches(Html);
-        if (forms.Count <= index)
-            throw new InvalidOperationException($"No form #{index} on {Url}:{Environment.NewLine}{Html}");
-        var form = forms[index];
-        var action = Attributes(form.Groups["attributes"].Value).GetValueOrDefault("action");
-        var target = string.IsNullOrEmpty(action) ? Url : new Uri(Url, action);
-        var fields = InputPattern().Matches(form.Groups["body"].Value)
-            .Select(input => Attributes(input.Groups["attributes"].Value))
-            .Where(a => a.ContainsKey("name"))
-            .Select(a => new KeyValuePair<string, string>(a["name"], a.GetValueOrDefault("value") ?? string.Empty))
-            .ToList();
-        return new HtmlForm(target, fields);
-    }
+    /// <summary>A form of the page (the first by default): where it posts and its named inputs.</summary>
+    public HtmlForm Form(int index = 0) =>
+        Dom.Forms() is { } forms && forms.Count > index ? forms[index] : throw new InvalidOperationException($"No form #{index} on {Url}:{Environment.NewLine}{Html}");
 
-    /// <summary>The text of the first element with this id or class (tags stripped, whitespace collapsed, decoded), or null.</summary>
-    public string? TextOf(string idOrClass)
-    {
-        var match = Regex.Match(Html, $"""<(?<tag>\w+)[^>]*\b(?:id|class)="(?:[^"]*\s)?{Regex.Escape(idOrClass)}(?:\s[^"]*)?"[^>]*>(?<inner>.*?)</\k<tag>>""", RegexOptions.Singleline);
-        if (!match.Success)
-            return null;
-        var text = Regex.Replace(match.Groups["inner"].Value, "<[^>]+>", " ");
-        return Regex.Replace(WebUtility.HtmlDecode(text), @"\s+", " ").Trim();
-    }
-
-    private static Dictionary<string, string> Attributes(string text) =>
-        AttributePattern().Matches(text).ToDictionary(
-            a => a.Groups["name"].Value.ToLowerInvariant(), a => WebUtility.HtmlDecode(a.Groups["value"].Value), StringComparer.Ordinal);
-
-    [GeneratedRegex("""<form\b(?<attributes>[^>]*)>(?<body>.*?)</form>""", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
-    private static partial Regex FormPattern();
-
-    [GeneratedRegex("""<input\b(?<attributes>[^>]*)>""", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
-    private static partial Regex InputPattern();
-
-    [GeneratedRegex(@"(?<name>[\w.:-]+)\s*=\s*""(?<value>[^""]*)""", RegexOptions.Singleline)]
-    private static partial Regex AttributePattern();
-}
-
-public sealed record HtmlForm(Uri Action, IReadOnlyList<KeyValuePair<string, string>> Fields)
-{
-    public string? Value(string name) => Fields.Where(f => f.Key == name).Select(f => f.Value).FirstOrDefault();
+    /// <summary>The text of the first element with this id or class, or null.</summary>
+    public string? TextOf(string idOrClass) => Dom.TextOf(idOrClass);
 }

@@ -21,15 +21,18 @@ public sealed class LiveApp : IAsyncDisposable
     /// <summary>The app's address, with a trailing slash (<c>http://127.0.0.1:40123/</c>).</summary>
     public Uri BaseUrl { get; }
 
+    /// <summary><paramref name="host"/> "localhost" listens on both loopback addresses under that name — what WebAuthn
+    /// needs (an IP address is no relying-party id).</summary>
     public static async Task<LiveApp> StartAsync(
         DatabaseProvider provider = DatabaseProvider.Sqlite,
         IDictionary<string, string?>? settings = null,
-        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null,
+        string host = "127.0.0.1")
     {
         // The public URL is configuration, read before the server binds, so the port is chosen first (the OS hands out
         // a free one; it is released again just before Kestrel takes it).
         var port = FreeLoopbackPort();
-        var baseUrl = new Uri($"http://127.0.0.1:{port}/");
+        var baseUrl = new Uri($"http://{host}:{port}/");
         var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
             ["App:PublicBaseUrl"] = baseUrl.ToString().TrimEnd('/'),
@@ -37,7 +40,13 @@ public sealed class LiveApp : IAsyncDisposable
         var factory = await AlexaLinkHubFactory.CreateAsync(provider, all, services: services);
         try
         {
-            factory.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
+            factory.UseKestrel(options =>
+            {
+                if (host == "localhost")
+                    options.ListenLocalhost(port);
+                else
+                    options.Listen(IPAddress.Loopback, port);
+            });
             factory.StartServer();
             return new LiveApp(factory, baseUrl);
         }

@@ -17,7 +17,7 @@ public sealed class AccountFlowTests(LinkHub hub, Chromium chromium)
         await using var phone = await chromium.OpenPhoneAsync();
         await phone.InterceptAmazonAsync();
         var page = phone.Page;
-        var state = LinkSetup.NewState();
+        var state = BrowserLinkSetup.NewState();
         await page.GotoAsync(link.AuthorizeUrl(state));
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Create account" }).ClickAsync();
@@ -58,7 +58,7 @@ public sealed class AccountFlowTests(LinkHub hub, Chromium chromium)
         await using var phone = await chromium.OpenPhoneAsync();
         await phone.InterceptAmazonAsync();
         var page = phone.Page;
-        var state = LinkSetup.NewState();
+        var state = BrowserLinkSetup.NewState();
         await page.GotoAsync(link.AuthorizeUrl(state));
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Forgot password?" }).ClickAsync();
@@ -98,7 +98,7 @@ public sealed class AccountFlowTests(LinkHub hub, Chromium chromium)
         await using var phone = await chromium.OpenPhoneAsync();
         await phone.InterceptAmazonAsync();
         var page = phone.Page;
-        await page.GotoAsync(link.AuthorizeUrl(LinkSetup.NewState()));
+        await page.GotoAsync(link.AuthorizeUrl(BrowserLinkSetup.NewState()));
         await LinkFlowTests.SignInAsync(page, link);
         await page.GetByRole(AriaRole.Button, new() { Name = "Allow" }).ClickAsync();
         var token = (await phone.WaitForAmazonAsync())["access_token"];

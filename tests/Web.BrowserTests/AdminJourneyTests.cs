@@ -84,7 +84,7 @@ public sealed class AdminJourneyTests(LinkHub hub, Chromium chromium)
         // An end user links their account on a phone, and the login page already wears the new colour.
         await using var phone = await chromium.OpenPhoneAsync();
         await phone.InterceptAmazonAsync();
-        await phone.Page.GotoAsync(link.AuthorizeUrl(Support.LinkSetup.NewState()));
+        await phone.Page.GotoAsync(link.AuthorizeUrl(Support.BrowserLinkSetup.NewState()));
         await Expect(phone.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" })).ToHaveCSSAsync("background-color", "rgb(170, 51, 0)");
         await phone.Page.GetByLabel("Email").FillAsync(link.Email);
         await phone.Page.GetByLabel("Password").FillAsync(link.Password);

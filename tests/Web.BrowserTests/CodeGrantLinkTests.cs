@@ -17,7 +17,7 @@ namespace AlexaLinkHub.Web.BrowserTests;
 public sealed class CodeGrantLinkTests(LinkHub hub, Chromium chromium)
 {
     /// <summary>Alexa's redirect URL for the code grant (on the host the phone page intercepts).</summary>
-    private const string CodeRedirectUrl = LinkSetup.AmazonOrigin + "/api/skill/link/M2AAAAAAAAAAAA";
+    private const string CodeRedirectUrl = BrowserLinkSetup.AmazonOrigin + "/api/skill/link/M2AAAAAAAAAAAA";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -28,7 +28,7 @@ public sealed class CodeGrantLinkTests(LinkHub hub, Chromium chromium)
         await using var phone = await chromium.OpenPhoneAsync();
         await phone.InterceptAmazonAsync();
         var page = phone.Page;
-        var state = LinkSetup.NewState();
+        var state = BrowserLinkSetup.NewState();
         var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
 
         await page.GotoAsync(QueryHelpers.AddQueryString(link.AuthorizationUri, new Dictionary<string, string?>
@@ -73,7 +73,7 @@ public sealed class CodeGrantLinkTests(LinkHub hub, Chromium chromium)
     }
 
     /// <summary>A code-grant skill in the arranged tenant (default lifetimes), in place of its implicit one.</summary>
-    private async Task<LinkSetup> ArrangeCodeSkillAsync(LinkSetup link)
+    private async Task<BrowserLinkSetup> ArrangeCodeSkillAsync(BrowserLinkSetup link)
     {
         var response = await hub.Platform.PostAsJsonAsync($"/api/v1/tenants/{link.Slug}/skills", new
         {
@@ -94,7 +94,7 @@ public sealed class CodeGrantLinkTests(LinkHub hub, Chromium chromium)
     }
 
     /// <summary>What Amazon's backend does with the code: POST to the token URI, HTTP Basic, over the socket.</summary>
-    private async Task<JsonElement> ExchangeAsync(LinkSetup link, string code, string verifier)
+    private async Task<JsonElement> ExchangeAsync(BrowserLinkSetup link, string code, string verifier)
     {
         using var http = hub.App.CreateHttpClient(apiKey: null);
         using var request = new HttpRequestMessage(HttpMethod.Post, $"t/{link.Slug}/connect/token")

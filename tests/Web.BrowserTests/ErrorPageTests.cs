@@ -14,7 +14,7 @@ public sealed class ErrorPageTests(LinkHub hub, Chromium chromium)
         await using var phone = await chromium.OpenPhoneAsync();
         await phone.InterceptAmazonAsync();
         var page = phone.Page;
-        var url = link.AuthorizeUrl(LinkSetup.NewState(), clientId: "no-such-skill");
+        var url = link.AuthorizeUrl(BrowserLinkSetup.NewState(), clientId: "no-such-skill");
 
         var response = await page.GotoAsync(url);
 

@@ -15,7 +15,7 @@ public sealed class LinkFlowTests(LinkHub hub, Chromium chromium)
         await using var phone = await chromium.OpenPhoneAsync();
         await phone.InterceptAmazonAsync();
         var page = phone.Page;
-        var state = LinkSetup.NewState();
+        var state = BrowserLinkSetup.NewState();
 
         await page.GotoAsync(link.AuthorizeUrl(state));
         Assert.StartsWith(new Uri(link.BaseUrl, link.LoginPath).ToString() + "?returnUrl=", page.Url, StringComparison.Ordinal);
@@ -28,8 +28,8 @@ public sealed class LinkFlowTests(LinkHub hub, Chromium chromium)
         var fragment = await phone.WaitForAmazonAsync();
 
         // Alexa's redirect URL, its ?vendorId= query intact, then the implicit grant's fragment (RFC 6749 §4.2.2).
-        Assert.StartsWith(LinkSetup.AlexaRedirectUrl + "#", page.Url, StringComparison.Ordinal);
-        Assert.Equal(LinkSetup.AlexaRedirectUrl, phone.AmazonRequests[0]);
+        Assert.StartsWith(BrowserLinkSetup.AlexaRedirectUrl + "#", page.Url, StringComparison.Ordinal);
+        Assert.Equal(BrowserLinkSetup.AlexaRedirectUrl, phone.AmazonRequests[0]);
         Assert.Equal("Bearer", fragment["token_type"]);
         Assert.Equal(state, fragment["state"]);
         var token = fragment["access_token"];
@@ -59,7 +59,7 @@ public sealed class LinkFlowTests(LinkHub hub, Chromium chromium)
         await using var phone = await chromium.OpenPhoneAsync();
         await phone.InterceptAmazonAsync();
         var page = phone.Page;
-        var state = LinkSetup.NewState();
+        var state = BrowserLinkSetup.NewState();
 
         await page.GotoAsync(link.AuthorizeUrl(state));
         await SignInAsync(page, link);
@@ -86,7 +86,7 @@ public sealed class LinkFlowTests(LinkHub hub, Chromium chromium)
         await using var phone = await chromium.OpenPhoneAsync();
         await phone.InterceptAmazonAsync();
         var page = phone.Page;
-        var state = LinkSetup.NewState();
+        var state = BrowserLinkSetup.NewState();
         await page.GotoAsync(link.AuthorizeUrl(state));
 
         // Email is the first stop of the tab order, then password; Enter submits the form.
@@ -112,7 +112,7 @@ public sealed class LinkFlowTests(LinkHub hub, Chromium chromium)
         Assert.Empty(phone.CspViolations);
     }
 
-    internal static async Task SignInAsync(IPage page, LinkSetup link)
+    internal static async Task SignInAsync(IPage page, BrowserLinkSetup link)
     {
         await page.GetByLabel("Email").FillAsync(link.Email);
         await page.GetByLabel("Password").FillAsync(link.Password);

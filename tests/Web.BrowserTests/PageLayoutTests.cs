@@ -18,7 +18,7 @@ public sealed class PageLayoutTests(LinkHub hub, Chromium chromium)
         await using var phone = await chromium.OpenPhoneAsync();
         var page = phone.Page;
 
-        await page.GotoAsync(link.AuthorizeUrl(LinkSetup.NewState()));
+        await page.GotoAsync(link.AuthorizeUrl(BrowserLinkSetup.NewState()));
         await AssertNoHorizontalScrollAsync(page, "login page");
 
         await page.GetByLabel("Email").FillAsync(link.Email);
@@ -31,7 +31,7 @@ public sealed class PageLayoutTests(LinkHub hub, Chromium chromium)
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Allow" })).ToBeVisibleAsync();
         await AssertNoHorizontalScrollAsync(page, "consent page");
 
-        await page.GotoAsync(link.AuthorizeUrl(LinkSetup.NewState(), clientId: "no-such-skill"));
+        await page.GotoAsync(link.AuthorizeUrl(BrowserLinkSetup.NewState(), clientId: "no-such-skill"));
         await AssertNoHorizontalScrollAsync(page, "error page");
         Assert.Empty(phone.CspViolations);
     }

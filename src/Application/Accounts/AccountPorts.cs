@@ -29,6 +29,10 @@ public interface IAccountEmails
     void QueuePasswordReset(Tenant tenant, EndUser user, string resetUrl);
 
     void QueueEmailConfirmation(Tenant tenant, EndUser user, string confirmationUrl);
+
+    /// <summary>Someone tried to sign up with the email of this account: "you already have an account — reset your
+    /// password?", with a reset link.</summary>
+    void QueueExistingAccount(Tenant tenant, EndUser user, string resetUrl);
 }
 
 /// <summary>Configuration section <c>Accounts</c>.</summary>

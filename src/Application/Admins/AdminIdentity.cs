@@ -3,11 +3,13 @@ using AlexaLinkHub.Domain.Admins;
 namespace AlexaLinkHub.Application.Admins;
 
 /// <summary>Who a signed-in admin is and what they may administer, as the admin UI's session carries it. The security
-/// stamp changes with the password, which ends sessions started before.</summary>
-public sealed record AdminIdentity(Guid AdminId, string Email, bool IsPlatformAdmin, IReadOnlyList<Guid> TenantIds, string SecurityStamp)
+/// stamp changes with the password (and "sign out everywhere", and an MFA reset), which ends sessions started before.
+/// <see cref="MustEnrolMfa"/>: a second factor is required and the admin has none yet — the UI lets them do nothing
+/// else until they enrol one.</summary>
+public sealed record AdminIdentity(Guid AdminId, string Email, bool IsPlatformAdmin, IReadOnlyList<Guid> TenantIds, string SecurityStamp, bool HasMfa, bool MustEnrolMfa)
 {
-    public static AdminIdentity From(AdminUser admin) =>
-        new(admin.Id, admin.Email, admin.IsPlatformAdmin, admin.Memberships.Select(m => m.TenantId).ToList(), admin.SecurityStamp);
+    public static AdminIdentity From(AdminUser admin, bool mustEnrolMfa) =>
+        new(admin.Id, admin.Email, admin.IsPlatformAdmin, admin.Memberships.Select(m => m.TenantId).ToList(), admin.SecurityStamp, admin.HasMfa, mustEnrolMfa);
 }
 
 /// <summary>Configuration section <c>AdminSignIn</c>: lockout of the admin sign-in page, and invitation links.</summary>

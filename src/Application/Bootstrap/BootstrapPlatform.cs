@@ -62,13 +62,13 @@ public sealed class BootstrapPlatformHandler(
     {
         var apiKey = ApiKey.CreatePlatformKey(name, SecretTokens.DisplayPrefix(key), SecretTokens.Hash(key), now);
         keys.Add(apiKey);
-        audit.Record(AuditActions.ApiKeyCreated, $"api-key:{apiKey.Prefix}", $"name={name}; platform");
+        audit.Record(AuditActions.ApiKeyCreated, AuditTarget.ApiKey(apiKey.Prefix), AuditDetails.Of("name", name).And("reach", "platform"));
     }
 
     private void AddAdmin(string email, string password, DateTimeOffset now)
     {
         var admin = AdminUser.CreatePlatformAdmin(email, hasher.Hash(password), now);
         admins.Add(admin);
-        audit.Record(AuditActions.AdminCreated, $"admin:{admin.Email}", "platform admin (bootstrap)");
+        audit.Record(AuditActions.AdminCreated, AuditTarget.Admin(admin.Email), AuditDetails.Of("role", "platform admin").And("via", "bootstrap"));
     }
 }

@@ -9,6 +9,9 @@ public interface IAccountLinkRepository
 
     Task<IReadOnlyList<AccountLink>> ListActiveForSkillAsync(Guid skillId, CancellationToken cancellationToken);
 
+    /// <summary>Every live link of the tenant in scope.</summary>
+    Task<IReadOnlyList<AccountLink>> ListActiveForTenantAsync(CancellationToken cancellationToken);
+
     Task<IReadOnlyList<AccountLink>> ListForUserAsync(Guid userId, CancellationToken cancellationToken);
 
     Task<AccountLink?> FindByGrantAsync(string grantId, CancellationToken cancellationToken);

@@ -1,3 +1,4 @@
+using AlexaLinkHub.Domain.Audit;
 using AlexaLinkHub.Domain.Skills;
 
 namespace AlexaLinkHub.Application.Skills;
@@ -5,7 +6,8 @@ namespace AlexaLinkHub.Application.Skills;
 internal static class SkillAudit
 {
     /// <summary>What an audit reader needs to see about a skill's configuration — never its secret.</summary>
-    public static string Describe(Skill skill) =>
-        $"name={skill.Name}; grantType={skill.GrantType.ToWire()}; scopes={string.Join(' ', skill.Scopes.Select(s => s.Name))}; " +
-        $"domains={skill.Domains.Count}; redirectUrls={string.Join(' ', skill.RedirectUrls)}; accessTokenLifetimeSeconds={skill.AccessTokenLifetimeSeconds}; refreshTokenLifetimeSeconds={skill.RefreshTokenLifetimeSeconds}";
+    public static AuditDetails Describe(Skill skill) =>
+        AuditDetails.Of("name", skill.Name).And("grantType", skill.GrantType.ToWire()).And("scopes", skill.Scopes.Select(s => s.Name))
+            .And("domains", skill.Domains.Count).And("redirectUrls", skill.RedirectUrls)
+            .And("accessTokenLifetimeSeconds", skill.AccessTokenLifetimeSeconds).And("refreshTokenLifetimeSeconds", skill.RefreshTokenLifetimeSeconds);
 }

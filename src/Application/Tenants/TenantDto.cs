@@ -18,6 +18,7 @@ public sealed record TenantDto(
     string Issuer,
     bool SignUpEnabled,
     bool EmailConfirmationRequired,
+    bool AdminsMustUseMfa,
     DateTimeOffset CreatedAt)
 {
     public static TenantDto From(Tenant tenant, IPublicUrls urls) => new(
@@ -29,6 +30,7 @@ public sealed record TenantDto(
         urls.TenantUrl(tenant.Slug, string.Empty).TrimEnd('/'),
         tenant.SignUpEnabled,
         tenant.EmailConfirmationRequired,
+        tenant.AdminsMustUseMfa,
         tenant.CreatedAt);
 }
 

@@ -17,7 +17,7 @@ public sealed class TenantRegistration(ITenantRepository tenants, IAuditLog audi
 
         var tenant = Tenant.Create(trimmed, displayName, clock.GetUtcNow());
         tenants.Add(tenant);
-        audit.Record(AuditActions.TenantCreated, $"tenant:{tenant.Slug}", $"displayName={tenant.DisplayName}", tenant.Id);
+        audit.Record(AuditActions.TenantCreated, AuditTarget.Tenant(tenant.Slug), AuditDetails.Of("displayName", tenant.DisplayName), tenant.Id);
         return tenant;
     }
 }

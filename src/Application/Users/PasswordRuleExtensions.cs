@@ -1,4 +1,5 @@
 using FluentValidation;
+using FluentValidation.Results;
 
 namespace AlexaLinkHub.Application.Users;
 
@@ -8,7 +9,7 @@ public static class PasswordRuleExtensions
     public static IRuleBuilderOptionsConditions<T, string> AcceptablePassword<T>(this IRuleBuilder<T, string> rule) =>
         rule.Custom((password, context) =>
         {
-            if (PasswordRules.Check(password) is { } problem)
-                context.AddFailure(problem);
+            if (PasswordRules.Problem(password) is { } problem)
+                context.AddFailure(new ValidationFailure(context.PropertyPath, problem.Message) { ErrorCode = problem.Code });
         });
 }

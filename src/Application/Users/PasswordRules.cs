@@ -13,20 +13,28 @@ public static class PasswordRules
     public const string TooLongMessage = "Use at most 256 characters.";
     public const string TooCommonMessage = "This password is too common. Choose one that is harder to guess.";
 
+    /// <summary>The rules' codes, for a page that words them itself (the tenant pages, in the user's language).</summary>
+    public const string TooShortCode = "password.too_short";
+    public const string TooLongCode = "password.too_long";
+    public const string TooCommonCode = "password.too_common";
+
     private static readonly Lazy<FrozenSet<string>> s_common = new(LoadCommonPasswords);
 
     /// <summary>The reason a password is refused, or null when it is acceptable.</summary>
-    public static string? Check(string? password)
+    public static string? Check(string? password) => Problem(password)?.Message;
+
+    /// <summary>The rule a password breaks (its code and message), or null when it is acceptable.</summary>
+    public static (string Code, string Message)? Problem(string? password)
     {
         if (string.IsNullOrEmpty(password))
-            return TooShortMessage;
+            return (TooShortCode, TooShortMessage);
         // NIST: "each Unicode code point SHALL be counted as a single character" (an emoji is two UTF-16 chars).
         var length = password.EnumerateRunes().Count();
         if (length < MinLength)
-            return TooShortMessage;
+            return (TooShortCode, TooShortMessage);
         if (length > MaxLength)
-            return TooLongMessage;
-        return IsCommon(password) ? TooCommonMessage : null;
+            return (TooLongCode, TooLongMessage);
+        return IsCommon(password) ? (TooCommonCode, TooCommonMessage) : null;
     }
 
     public static bool IsCommon(string password) => s_common.Value.Contains(password.Trim().ToLowerInvariant());

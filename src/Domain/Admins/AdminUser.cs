@@ -10,7 +10,14 @@ public sealed class AdminUser
     /// <summary>Base64 of a single 0xFF byte: a hash format marker no hasher version uses, so no password matches it.</summary>
     public const string PendingPasswordHash = "/w==";
 
+    /// <summary>How many recovery codes a set has (each works once).</summary>
+    public const int RecoveryCodeCount = 10;
+
+    public const int MaxPasskeys = 10;
+
     private readonly List<AdminMembership> _memberships = [];
+    private readonly List<AdminRecoveryCode> _recoveryCodes = [];
+    private readonly List<AdminPasskey> _passkeys = [];
 
     private AdminUser()
     {
@@ -26,11 +33,28 @@ public sealed class AdminUser
     public string PasswordHash { get; private set; }
     public bool IsPlatformAdmin { get; private set; }
     public bool Enabled { get; private set; }
-    public int AccessFailedCount { get; private set; }
-    public DateTimeOffset? LockoutEnd { get; private set; }
     public string SecurityStamp { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public IReadOnlyList<AdminMembership> Memberships => _memberships;
+
+    /// <summary>The authenticator app's secret, protected at rest (never the plain secret); null without TOTP.</summary>
+    public string? ProtectedTotpSecret { get; private set; }
+
+    /// <summary>A secret shown for enrolment and not confirmed with a code yet.</summary>
+    public string? PendingTotpSecret { get; private set; }
+
+    /// <summary>The last RFC 6238 time step accepted: a code is accepted once (§5.2), never again.</summary>
+    public long TotpTimeStep { get; private set; }
+
+    public IReadOnlyList<AdminRecoveryCode> RecoveryCodes => _recoveryCodes;
+    public IReadOnlyList<AdminPasskey> Passkeys => _passkeys;
+
+    public bool HasTotp => ProtectedTotpSecret is not null;
+
+    /// <summary>Signs in with a second factor: an authenticator app or a passkey (recovery codes only stand in for them).</summary>
+    public bool HasMfa => HasTotp || _passkeys.Count > 0;
+
+    public int RecoveryCodesLeft => _recoveryCodes.Count(c => c.UsedAt is null);
 
     /// <summary>Invited, and has not chosen a password yet (so cannot sign in).</summary>
     public bool IsInvitationPending => PasswordHash == PendingPasswordHash;
@@ -74,22 +98,73 @@ public sealed class AdminUser
         SecurityStamp = Guid.NewGuid().ToString("N");
     }
 
-    public bool IsLockedOut(DateTimeOffset now) => LockoutEnd is { } end && end > now;
+    /// <summary>Ends every session of the admin ("sign out everywhere"): sessions carry the stamp.</summary>
+    public void RenewSecurityStamp() => SecurityStamp = Guid.NewGuid().ToString("N");
 
-    public void RecordFailedSignIn(DateTimeOffset now, int maxAttempts, TimeSpan lockout)
+    public void BeginTotpEnrolment(string protectedSecret)
     {
-        AccessFailedCount++;
-        if (AccessFailedCount >= maxAttempts)
-        {
-            LockoutEnd = now + lockout;
-            AccessFailedCount = 0;
-        }
+        if (string.IsNullOrWhiteSpace(protectedSecret))
+            throw new DomainException("A secret is required.");
+        PendingTotpSecret = protectedSecret;
     }
 
-    public void RecordSuccessfulSignIn()
+    /// <summary>The code shown by the app for the pending secret was right (time step <paramref name="timeStep"/>): the
+    /// app is now this admin's second factor, replacing any earlier one.</summary>
+    public void ConfirmTotpEnrolment(long timeStep)
     {
-        AccessFailedCount = 0;
-        LockoutEnd = null;
+        ProtectedTotpSecret = PendingTotpSecret ?? throw new DomainException("Start the enrolment first.", "code");
+        PendingTotpSecret = null;
+        TotpTimeStep = timeStep;
+    }
+
+    /// <summary>Accepts a code of time step <paramref name="timeStep"/> unless that step (or a later one) was used.</summary>
+    public bool AcceptTotpStep(long timeStep)
+    {
+        if (!HasTotp || timeStep <= TotpTimeStep)
+            return false;
+        TotpTimeStep = timeStep;
+        return true;
+    }
+
+    /// <summary>A new set of <see cref="RecoveryCodeCount"/> codes (their hashes) replaces the old set.</summary>
+    public void ReplaceRecoveryCodes(IReadOnlyCollection<string> codeHashes, DateTimeOffset now)
+    {
+        if (codeHashes.Count != RecoveryCodeCount || codeHashes.Distinct(StringComparer.Ordinal).Count() != RecoveryCodeCount
+            || codeHashes.Any(string.IsNullOrWhiteSpace))
+            throw new DomainException($"A recovery set has {RecoveryCodeCount} distinct codes.");
+        _recoveryCodes.Clear();
+        _recoveryCodes.AddRange(codeHashes.Select(hash => new AdminRecoveryCode(Id, hash, now)));
+    }
+
+    /// <summary>Spends the unused code with this hash; false when there is none (unknown or already used).</summary>
+    public bool UseRecoveryCode(string codeHash, DateTimeOffset now) =>
+        _recoveryCodes.Find(c => c.UsedAt is null && string.Equals(c.CodeHash, codeHash, StringComparison.Ordinal)) is { } code && code.Use(now);
+
+    public AdminPasskey AddPasskey(byte[] credentialId, byte[] publicKey, uint signCount, string name, DateTimeOffset now)
+    {
+        if (_passkeys.Count >= MaxPasskeys)
+            throw new DomainException($"An admin can have at most {MaxPasskeys} passkeys.", "name");
+        if (_passkeys.Exists(p => p.CredentialId.AsSpan().SequenceEqual(credentialId)))
+            throw new DomainException("This passkey is registered already.", "name");
+        var passkey = new AdminPasskey(Id, credentialId, publicKey, signCount, Guard.Text(name, "Name", AdminPasskey.NameMaxLength), now);
+        _passkeys.Add(passkey);
+        return passkey;
+    }
+
+    public AdminPasskey? FindPasskey(byte[] credentialId) => _passkeys.Find(p => p.CredentialId.AsSpan().SequenceEqual(credentialId));
+
+    public void RemovePasskey(Guid passkeyId) => _passkeys.RemoveAll(p => p.Id == passkeyId);
+
+    /// <summary>Lost device: every second factor and recovery code goes, and so does every session. The admin signs in
+    /// with the password and enrols again.</summary>
+    public void ResetMfa()
+    {
+        ProtectedTotpSecret = null;
+        PendingTotpSecret = null;
+        TotpTimeStep = 0;
+        _recoveryCodes.Clear();
+        _passkeys.Clear();
+        RenewSecurityStamp();
     }
 
     public void Disable() => Enabled = false;

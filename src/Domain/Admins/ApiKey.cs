@@ -44,6 +44,8 @@ public sealed class ApiKey
 
     public void MarkUsed(DateTimeOffset now) => LastUsedAt = now;
 
+    public static string ValidateName(string? name) => Guard.Text(name, "Name", NameMaxLength);
+
     private static ApiKey New(Guid? tenantId, string name, string prefix, string keyHash, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(keyHash) || string.IsNullOrWhiteSpace(prefix))
@@ -52,7 +54,7 @@ public sealed class ApiKey
         {
             Id = Guid.CreateVersion7(now),
             TenantId = tenantId,
-            Name = Guard.Text(name, "Name", NameMaxLength),
+            Name = ValidateName(name),
             Prefix = prefix,
             KeyHash = keyHash,
             CreatedAt = now,

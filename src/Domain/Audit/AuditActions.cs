@@ -38,6 +38,18 @@ public static class AuditActions
     public const string AdminPasswordReset = "admin.password_reset";
     public const string AdminSignedIn = "admin.signed_in";
     public const string AdminSignInFailed = "admin.sign_in_failed";
+    public const string AdminTotpEnrolled = "admin.totp_enrolled";
+    public const string AdminPasskeyAdded = "admin.passkey_added";
+    public const string AdminPasskeyRemoved = "admin.passkey_removed";
+    public const string AdminRecoveryCodesRenewed = "admin.recovery_codes_renewed";
+    public const string AdminRecoveryCodeUsed = "admin.recovery_code_used";
+    public const string AdminMfaReset = "admin.mfa_reset";
+    public const string AdminSignedOutEverywhere = "admin.signed_out_everywhere";
+    public const string TenantAdminMfaRequired = "tenant.admin_mfa_required";
+    public const string TenantTokensRevoked = "tenant.tokens_revoked";
+    public const string UserSignedOutEverywhere = "user.signed_out_everywhere";
+    public const string UserSignUpWithExistingEmail = "user.sign_up_existing_email";
+    public const string SigningKeyRotated = "platform.signing_key_rotated";
 
     public const string AccountLinked = "account.linked";
     public const string AccountUnlinked = "account.unlinked";

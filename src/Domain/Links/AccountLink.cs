@@ -71,6 +71,9 @@ public static class LinkRevocationReasons
     public const string UserDeleted = "user_deleted";
     public const string ClientRevocation = "client_revocation";
 
+    /// <summary>An admin revoked every token of the tenant at once (incident response).</summary>
+    public const string TenantRevocation = "tenant_revocation";
+
     /// <summary>A redeemed authorization code, or a refresh token past its reuse leeway, was presented again; the OAuth
     /// server revoked every token of the grant.</summary>
     public const string TokenReplay = "token_replay";

@@ -12,6 +12,12 @@ public static class GrantTypeNames
     public const string Implicit = "implicit";
     public const string AuthorizationCode = "authorization_code";
 
+    public const string InvalidMessage = $"grantType must be '{Implicit}' or '{AuthorizationCode}'.";
+
+    /// <summary>The grant type a caller named, or the one message for a name that is not one.</summary>
+    public static GrantType Parse(string? value) =>
+        TryParse(value, out var grantType) ? grantType : throw new Common.DomainException(InvalidMessage, "grantType");
+
     public static string ToWire(this GrantType grantType) => grantType switch
     {
         GrantType.Implicit => Implicit,

@@ -96,17 +96,13 @@ public sealed class Skill : ITenantOwned
         TimeSpan? refreshTokenLifetime = null)
     {
         if (!Enum.IsDefined(grantType))
-            throw new DomainException("The grant type must be implicit or authorization_code.", "grantType");
-        var newName = Guard.Text(name, "Name", NameMaxLength);
+            throw new DomainException(GrantTypeNames.InvalidMessage, "grantType");
+        var newName = ValidateName(name);
         var newScopes = ValidateScopes(scopes);
         var newDomains = ValidateDomains(domains);
         var newRedirectUrls = ValidateRedirectUrls(redirectUrls);
-        var lifetime = accessTokenLifetime ?? (grantType == GrantType.Implicit ? DefaultImplicitAccessTokenLifetime : DefaultCodeAccessTokenLifetime);
-        if (lifetime < MinAccessTokenLifetime || lifetime > MaxAccessTokenLifetime)
-            throw new DomainException($"The access token lifetime must be between {(int)MinAccessTokenLifetime.TotalSeconds} seconds and {(int)MaxAccessTokenLifetime.TotalDays} days.", "accessTokenLifetimeSeconds");
-        var refresh = refreshTokenLifetime ?? DefaultRefreshTokenLifetime;
-        if (refresh < MinRefreshTokenLifetime || refresh > MaxRefreshTokenLifetime)
-            throw new DomainException($"The refresh token lifetime must be between {(int)MinRefreshTokenLifetime.TotalDays} and {(int)MaxRefreshTokenLifetime.TotalDays} days.", "refreshTokenLifetimeSeconds");
+        var lifetime = CheckAccessTokenLifetime(accessTokenLifetime ?? (grantType == GrantType.Implicit ? DefaultImplicitAccessTokenLifetime : DefaultCodeAccessTokenLifetime));
+        var refresh = CheckRefreshTokenLifetime(refreshTokenLifetime ?? DefaultRefreshTokenLifetime);
 
         Name = newName;
         GrantType = grantType;
@@ -148,6 +144,15 @@ public sealed class Skill : ITenantOwned
     public bool IsPreviousSecretValid(DateTimeOffset now) =>
         PreviousClientSecretHash is not null && PreviousSecretValidUntil is { } until && now < until;
 
+    /// <summary>The hashes of the secrets a client may authenticate with at <paramref name="now"/>: the current one, and
+    /// the previous one while its overlap lasts.</summary>
+    public IEnumerable<string> SecretHashesAcceptedAt(DateTimeOffset now)
+    {
+        yield return ClientSecretHash;
+        if (IsPreviousSecretValid(now))
+            yield return PreviousClientSecretHash!;
+    }
+
     public void Disable(DateTimeOffset now)
     {
         Enabled = false;
@@ -160,35 +165,70 @@ public sealed class Skill : ITenantOwned
         UpdatedAt = now;
     }
 
+    // Each rule of a skill's configuration, one message each. Registration and update check them all (above); the
+    // commands' validators run the same checks field by field, so a caller hears of every bad field at once.
+
+    public static string ValidateName(string? name) => Guard.Text(name, "Name", NameMaxLength);
+
+    public static void CheckScopeCount(int count)
+    {
+        if (count > MaxScopes)
+            throw new DomainException($"A skill can have at most {MaxScopes} scopes (Alexa's limit); {count} were given.", "scopes");
+    }
+
+    public static void CheckDistinctScopes(IEnumerable<string?> names)
+    {
+        var duplicate = names.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+            throw new DomainException($"The scope '{duplicate.Key}' is listed twice.", "scopes");
+    }
+
+    public static void CheckDomainCount(int count)
+    {
+        if (count > MaxDomains)
+            throw new DomainException($"A skill can have at most {MaxDomains} domains (Alexa's limit); {count} were given.", "domains");
+    }
+
+    public static void CheckRedirectUrlCount(int count)
+    {
+        if (count == 0)
+            throw new DomainException("At least one redirect URL is required (copy them from the Alexa console).", "redirectUrls");
+        if (count > MaxRedirectUrls)
+            throw new DomainException($"A skill can have at most {MaxRedirectUrls} redirect URLs.", "redirectUrls");
+    }
+
+    public static TimeSpan CheckAccessTokenLifetime(TimeSpan lifetime) =>
+        lifetime < MinAccessTokenLifetime || lifetime > MaxAccessTokenLifetime
+            ? throw new DomainException($"accessTokenLifetimeSeconds must be between {(int)MinAccessTokenLifetime.TotalSeconds} (Alexa's minimum) and {(int)MaxAccessTokenLifetime.TotalSeconds}.", "accessTokenLifetimeSeconds")
+            : lifetime;
+
+    public static TimeSpan CheckRefreshTokenLifetime(TimeSpan lifetime) =>
+        lifetime < MinRefreshTokenLifetime || lifetime > MaxRefreshTokenLifetime
+            ? throw new DomainException($"refreshTokenLifetimeSeconds must be between {(int)MinRefreshTokenLifetime.TotalSeconds} (one day) and {(int)MaxRefreshTokenLifetime.TotalSeconds} (ten years).", "refreshTokenLifetimeSeconds")
+            : lifetime;
+
     private static string RequireHash(string hash) =>
         string.IsNullOrWhiteSpace(hash) ? throw new DomainException("A client secret is required.") : hash;
 
     private static List<SkillScope> ValidateScopes(IEnumerable<SkillScope> scopes)
     {
         var list = (scopes ?? []).ToList();
-        if (list.Count > MaxScopes)
-            throw new DomainException($"A skill can have at most {MaxScopes} scopes (Alexa's limit); {list.Count} were given.", "scopes");
-        var duplicate = list.GroupBy(s => s.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
-            throw new DomainException($"The scope '{duplicate.Key}' is listed twice.", "scopes");
+        CheckScopeCount(list.Count);
+        CheckDistinctScopes(list.Select(s => s.Name));
         return list;
     }
 
     private static List<string> ValidateDomains(IEnumerable<string> domains)
     {
-        var list = (domains ?? []).Select(SkillDomain.Validate).ToList();
-        if (list.Count > MaxDomains)
-            throw new DomainException($"A skill can have at most {MaxDomains} domains (Alexa's limit); {list.Count} were given.", "domains");
+        var list = (domains ?? []).Select((domain, i) => SkillDomain.Validate(domain, i)).ToList();
+        CheckDomainCount(list.Count);
         return list.Distinct(StringComparer.Ordinal).ToList();
     }
 
     private static List<string> ValidateRedirectUrls(IEnumerable<string> redirectUrls)
     {
         var list = (redirectUrls ?? []).Select((url, i) => WebUrl.RequireHttps(url, $"redirectUrls[{i}]")).ToList();
-        if (list.Count == 0)
-            throw new DomainException("At least one redirect URL is required (the ones the Alexa console shows).", "redirectUrls");
-        if (list.Count > MaxRedirectUrls)
-            throw new DomainException($"A skill can have at most {MaxRedirectUrls} redirect URLs.", "redirectUrls");
+        CheckRedirectUrlCount(list.Count);
         return list.Distinct(StringComparer.Ordinal).ToList();
     }
 }

@@ -30,20 +30,27 @@ public sealed class Tenant
     /// <summary>New accounts must confirm their email address before they can sign in. Off by default.</summary>
     public bool EmailConfirmationRequired { get; private set; }
 
+    /// <summary>Every admin of this tenant must sign in with a second factor (enrolment is forced at their next request).</summary>
+    public bool AdminsMustUseMfa { get; private set; }
+
     public bool IsActive => Status == TenantStatus.Active;
 
     public static Tenant Create(string slug, string displayName, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),
         Slug = TenantSlug.Validate(slug),
-        DisplayName = Guard.Text(displayName, "Display name", DisplayNameMaxLength),
+        DisplayName = ValidateDisplayName(displayName),
         Status = TenantStatus.Active,
         Branding = Branding.Default,
         CreatedAt = now,
         SignUpEnabled = true,
     };
 
-    public void Rename(string displayName) => DisplayName = Guard.Text(displayName, "Display name", DisplayNameMaxLength);
+    public void Rename(string displayName) => DisplayName = ValidateDisplayName(displayName);
+
+    /// <summary>A tenant's name as its end users see it. <paramref name="label"/> is what the form calls it (a vendor
+    /// signing up names their "Organization").</summary>
+    public static string ValidateDisplayName(string? displayName, string label = "Display name") => Guard.Text(displayName, label, DisplayNameMaxLength);
 
     public void ChangeBranding(Branding branding) => Branding = branding ?? throw new ArgumentNullException(nameof(branding));
 
@@ -52,6 +59,8 @@ public sealed class Tenant
         SignUpEnabled = signUpEnabled;
         EmailConfirmationRequired = emailConfirmationRequired;
     }
+
+    public void RequireAdminMfa(bool required) => AdminsMustUseMfa = required;
 
     public void Suspend(DateTimeOffset now)
     {

@@ -8,6 +8,9 @@ public static class EmailAddress
 {
     public const int MaxLength = 254;
 
+    /// <summary>The code of the rule below, for a page that words the refusal itself.</summary>
+    public const string InvalidCode = "email.invalid";
+
     public static string Validate(string? value, string field = "email")
     {
         var email = value?.Trim() ?? string.Empty;

@@ -67,7 +67,12 @@ public sealed class EndUser : ITenantOwned
         EmailConfirmed = false;
     }
 
-    public void Rename(string displayName) => DisplayName = Guard.Text(displayName, "Display name", DisplayNameMaxLength);
+    public void Rename(string displayName) => DisplayName = ValidateDisplayName(displayName);
+
+    /// <summary>The code of the rule below, for a page that words the refusal itself.</summary>
+    public const string InvalidDisplayNameCode = "display_name.invalid";
+
+    public static string ValidateDisplayName(string? displayName) => Guard.Text(displayName, "Display name", DisplayNameMaxLength);
 
     public void SetExternalId(string? externalId) =>
         ExternalId = string.IsNullOrWhiteSpace(externalId) ? null : Guard.Text(externalId, "External id", ExternalIdMaxLength);
@@ -81,6 +86,9 @@ public sealed class EndUser : ITenantOwned
     }
 
     public void ConfirmEmail() => EmailConfirmed = true;
+
+    /// <summary>Ends every session of the user ("sign out everywhere"): sessions carry the stamp.</summary>
+    public void RenewSecurityStamp() => SecurityStamp = NewStamp();
 
     public void Disable(DateTimeOffset now)
     {

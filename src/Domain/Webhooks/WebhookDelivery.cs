@@ -11,16 +11,11 @@ public enum WebhookDeliveryStatus
 
 /// <summary>One event on its way to one endpoint (a row of the webhook outbox, written in the transaction of the change
 /// it reports). Its id is the <c>webhook-id</c> header and stays the same on every attempt, so a receiver can drop
-/// duplicates: delivery is at least once. A non-2xx answer or a timeout is retried with exponential backoff.</summary>
+/// duplicates: delivery is at least once. A non-2xx answer or a timeout is retried with the outbox's backoff
+/// (<see cref="DeliveryRetries"/>).</summary>
 public sealed class WebhookDelivery : ITenantOwned
 {
-    /// <summary>Attempts before the delivery is marked failed: 30 s, 2 min, 8 min, 32 min, ~2 h, ~8.5 h, then 24 h apart
-    /// (about a day and a half in all).</summary>
-    public const int MaxAttempts = 8;
     public const int MaxErrorLength = 500;
-
-    private static readonly TimeSpan s_firstRetry = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan s_longestWait = TimeSpan.FromHours(24);
 
     private readonly List<WebhookAttempt> _attempts = [];
 
@@ -69,7 +64,7 @@ public sealed class WebhookDelivery : ITenantOwned
     }
 
     /// <summary>Records the outcome of one attempt: a 2xx answer delivers it; anything else (another status, a timeout, a
-    /// refused address) schedules the next attempt or, after <see cref="MaxAttempts"/>, marks it failed.</summary>
+    /// refused address) schedules the next attempt or, after <see cref="DeliveryRetries.MaxAttempts"/>, marks it failed.</summary>
     public void RecordAttempt(DateTimeOffset at, int? statusCode, string? error, TimeSpan duration)
     {
         if (Status != WebhookDeliveryStatus.Pending)
@@ -86,21 +81,14 @@ public sealed class WebhookDelivery : ITenantOwned
         {
             Complete(WebhookDeliveryStatus.Succeeded, at);
         }
-        else if (_attempts.Count >= MaxAttempts)
+        else if (_attempts.Count >= DeliveryRetries.MaxAttempts)
         {
             Complete(WebhookDeliveryStatus.Failed, at);
         }
         else
         {
-            NextAttemptAt = at + RetryDelay(_attempts.Count);
+            NextAttemptAt = at + DeliveryRetries.Delay(_attempts.Count);
         }
-    }
-
-    /// <summary>Exponential backoff: 30 s after the first failure, four times longer after each next one, at most 24 h.</summary>
-    public static TimeSpan RetryDelay(int failedAttempts)
-    {
-        var seconds = s_firstRetry.TotalSeconds * Math.Pow(4, Math.Max(0, failedAttempts - 1));
-        return seconds >= s_longestWait.TotalSeconds ? s_longestWait : TimeSpan.FromSeconds(seconds);
     }
 
     private void Complete(WebhookDeliveryStatus status, DateTimeOffset at)

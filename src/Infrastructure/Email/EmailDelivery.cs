@@ -1,3 +1,4 @@
+using AlexaLinkHub.Domain.Emails;
 using AlexaLinkHub.Application.Common.Models;
 using AlexaLinkHub.Application.Emails;
 using AlexaLinkHub.Infrastructure.Persistence;
@@ -43,8 +44,7 @@ internal sealed partial class EmailDelivery(AppDbContext db, EmailTransport tran
         try
         {
             await transport.SendAsync(email, cancellationToken);
-            email.SentAt = clock.GetUtcNow();
-            email.Attempts++;
+            email.RecordSent(clock.GetUtcNow());
             return new DeliveryOutcome(DeliveryResult.Delivered);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -1,24 +1,11 @@
 using AlexaLinkHub.Application.Common.Interfaces;
+using AlexaLinkHub.Domain.Emails;
 using AlexaLinkHub.Infrastructure.Persistence;
 
 namespace AlexaLinkHub.Infrastructure.Email;
 
 internal sealed class EmailOutbox(AppDbContext db, TimeProvider clock) : IEmailOutbox
 {
-    public void Enqueue(OutgoingEmail email)
-    {
-        var now = clock.GetUtcNow();
-        db.Add(new OutboundEmail
-        {
-            Id = Guid.CreateVersion7(now),
-            TenantId = email.TenantId,
-            To = email.To,
-            Subject = email.Subject,
-            TextBody = email.TextBody,
-            HtmlBody = email.HtmlBody,
-            FromName = email.FromName,
-            CreatedAt = now,
-            NextAttemptAt = now,
-        });
-    }
+    public void Enqueue(OutgoingEmail email) =>
+        db.Add(OutboundEmail.Queue(email.TenantId, email.To, email.Subject, email.TextBody, email.HtmlBody, email.FromName, clock.GetUtcNow()));
 }

@@ -1,3 +1,4 @@
+using AlexaLinkHub.Domain.Emails;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Hosting;

@@ -1,6 +1,6 @@
 using System.Data.Common;
 using AlexaLinkHub.Domain.Webhooks;
-using AlexaLinkHub.Infrastructure.Email;
+using AlexaLinkHub.Domain.Emails;
 using AlexaLinkHub.Infrastructure.Persistence;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;

@@ -1,23 +1,29 @@
 using AlexaLinkHub.Domain.Common;
+using AlexaLinkHub.Domain.Skills;
 using OpenIddict.EntityFrameworkCore.Models;
 
 namespace AlexaLinkHub.Infrastructure.OAuth;
 
-// OpenIddict's entities, each owned by a tenant: the tenant query filter makes a client of tenant A unknown under
-// /t/B and a token issued under A invisible under B. OpenIddict never sets TenantId; the TenantGuardInterceptor stamps it
-// from the tenant in scope when OpenIddict adds a row.
+// OpenIddict's grants, tokens and scopes are each owned by a tenant: the tenant query filter makes a token issued under
+// A invisible under B (a client is its skill, tenant-filtered likewise). OpenIddict never sets TenantId; the
+// TenantGuardInterceptor stamps it from the tenant in scope when OpenIddict adds a row.
 
-/// <summary>The OAuth client registration of a skill, kept in step with it by <see cref="OAuthClientRegistry"/>.</summary>
-public sealed class OAuthApplication : OpenIddictEntityFrameworkCoreApplication<Guid, OAuthAuthorization, OAuthToken>, ITenantOwned
+/// <summary>A skill as OpenIddict's client. Not a row of its own: EF maps only its key, onto the skill's own row in
+/// <c>Skills</c> (table splitting), so the ApplicationId of a grant or a token is the skill's id. Everything else
+/// OpenIddict asks about a client, <see cref="SkillApplicationStore"/> answers from the attached <see cref="Skill"/>, which
+/// it reads through the tenant filter (a client of another tenant is unknown).</summary>
+public sealed class OAuthApplication : OpenIddictEntityFrameworkCoreApplication<Guid, OAuthAuthorization, OAuthToken>
 {
-    public Guid TenantId { get; set; }
+    /// <summary>The skill this client is; attached by the store, not mapped.</summary>
+    public Skill? Skill { get; private set; }
 
-    /// <summary>A disabled skill is an unknown client.</summary>
-    public bool Enabled { get; set; } = true;
+    internal static OAuthApplication Of(Skill skill) => new() { Id = skill.Id, Skill = skill };
 
-    /// <summary>SHA-256 of the secret before the last rotation, accepted until <see cref="PreviousClientSecretValidUntil"/>.</summary>
-    public string? PreviousClientSecret { get; set; }
-    public DateTimeOffset? PreviousClientSecretValidUntil { get; set; }
+    internal OAuthApplication Attach(Skill skill)
+    {
+        Skill = skill;
+        return this;
+    }
 }
 
 /// <summary>A grant: one account link's authorization; its tokens hang off it.</summary>
@@ -38,8 +44,9 @@ public sealed class OAuthToken : OpenIddictEntityFrameworkCoreToken<Guid, OAuthA
     public Guid TenantId { get; set; }
 }
 
-/// <summary>The server's keys, generated once and shared by every instance: an RSA signing key (PKCS#8) and a 256-bit AES
-/// encryption key, each stored protected by ASP.NET Core data protection (whose key ring is in the same database).</summary>
+/// <summary>The server's keys, generated into the database and shared by every instance: RSA signing keys (PKCS#8), one
+/// per <see cref="Generation"/> (rotation adds one), and one 256-bit AES encryption key, each stored protected by
+/// ASP.NET Core data protection (whose key ring is in the same database).</summary>
 [GlobalEntity("The OAuth server's keys are the platform's, shared by all tenants (each tenant's issuer differs).")]
 public sealed class ServerKey
 {
@@ -48,6 +55,15 @@ public sealed class ServerKey
 
     public int Id { get; set; }
     public string Use { get; set; } = string.Empty;
+
+    /// <summary>1 for the first key of its use, then one more for each rotation (unique per use: two instances cannot
+    /// both add the same generation).</summary>
+    public int Generation { get; set; } = 1;
     public string ProtectedPrivateKey { get; set; } = string.Empty;
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>A signing key is published from <see cref="CreatedAt"/> and signs from here on.</summary>
+    public DateTimeOffset ActivatesAt { get; set; }
+
+    public string KeyId => $"{Use}-{Id}";
 }

@@ -10,18 +10,16 @@ namespace AlexaLinkHub.Infrastructure.OAuth;
 /// revoked token is inactive at introspection the moment the command commits.</summary>
 internal sealed class OAuthGrants(
     AppDbContext db,
-    IOpenIddictApplicationManager applications,
     IOpenIddictAuthorizationManager authorizations,
     IOpenIddictTokenManager tokens,
     TimeProvider clock) : IOAuthGrants
 {
-    public async Task<string> CreateGrantAsync(string clientId, Guid userId, IReadOnlyCollection<string> scopes, CancellationToken cancellationToken)
+    public async Task<string> CreateGrantAsync(Guid skillId, Guid userId, IReadOnlyCollection<string> scopes, CancellationToken cancellationToken)
     {
-        var application = await applications.FindByClientIdAsync(clientId, cancellationToken)
-            ?? throw new InvalidOperationException($"No OAuth client for skill '{clientId}'.");
         var descriptor = new OpenIddictAuthorizationDescriptor
         {
-            ApplicationId = await applications.GetIdAsync(application, cancellationToken),
+            // A client is its skill (OAuthApplication is the skill's row): the application id is the skill's id.
+            ApplicationId = skillId.ToString(),
             Subject = userId.ToString(),
             Status = Statuses.Valid,
             Type = AuthorizationTypes.AdHoc,

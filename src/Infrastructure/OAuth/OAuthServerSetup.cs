@@ -1,6 +1,5 @@
 using AlexaLinkHub.Application.Common.OAuth;
 using AlexaLinkHub.Application.Linking;
-using AlexaLinkHub.Application.Skills;
 using AlexaLinkHub.Infrastructure.OAuth.Handlers;
 using AlexaLinkHub.Infrastructure.Persistence;
 using Microsoft.Extensions.Configuration;
@@ -30,7 +29,8 @@ internal static class OAuthServerSetup
                 options.UseEntityFrameworkCore()
                     .UseDbContext<AppDbContext>()
                     .ReplaceDefaultEntities<OAuthApplication, OAuthAuthorization, OAuthScope, OAuthToken, Guid>();
-                options.ReplaceApplicationManager<OAuthApplication, SkillApplicationManager>();
+                options.ReplaceApplicationStore<OAuthApplication, SkillApplicationStore>()
+                    .ReplaceApplicationManager<OAuthApplication, SkillApplicationManager>();
             })
             .AddServer(options =>
             {
@@ -62,6 +62,7 @@ internal static class OAuthServerSetup
                     .AddEventHandler(CountTokenTraffic.FromTokenEndpoint.Descriptor)
                     .AddEventHandler(CountTokenTraffic.FromAuthorizationEndpoint.Descriptor)
                     .AddEventHandler(RejectDuplicateParameters.Descriptor)
+                    .AddEventHandler(SignWithActiveKey.Descriptor)
                     .AddEventHandler(ValidateRequestedScopes.Descriptor)
                     .AddEventHandler(RedirectValidationErrors.Descriptor)
                     .AddEventHandler(RejectInactiveSubjects.Descriptor)
@@ -86,9 +87,14 @@ internal static class OAuthServerSetup
                     aspNetCore.DisableTransportSecurityRequirement();
             });
 
+        services.AddSingleton<SigningKeyRing>();
+        services.AddSingleton<IOptionsChangeTokenSource<OpenIddictServerOptions>>(sp => sp.GetRequiredService<SigningKeyRing>());
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ServerKeys.ConfigureServerOptions>();
-        services.AddScoped<IOAuthClientRegistry, OAuthClientRegistry>();
+        services.AddScoped<SigningKeyStore>();
+        services.AddScoped<Application.Platform.ISigningKeys>(sp => sp.GetRequiredService<SigningKeyStore>());
+        services.AddHostedService<SigningKeyRefresher>();
         services.AddScoped<IOAuthGrants, OAuthGrants>();
+        services.AddScoped<ClientActorScope>();
         return builder;
     }
 }

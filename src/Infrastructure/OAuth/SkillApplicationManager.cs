@@ -6,9 +6,9 @@ using OpenIddict.Core;
 
 namespace AlexaLinkHub.Infrastructure.OAuth;
 
-/// <summary>OpenIddict's application manager with our client rules: a disabled skill is an unknown client, and a client
-/// secret is checked against the SHA-256 we store (a generated 256-bit secret needs no slow hash, and introspection
-/// authenticates the skill on every Alexa request) — current secret, or the previous one during its rotation overlap.</summary>
+/// <summary>OpenIddict's application manager with the skill's secret rule: a client secret is checked against the SHA-256
+/// we store (a generated 256-bit secret needs no slow hash, and introspection authenticates the skill on every Alexa
+/// request), for each secret the skill accepts now — its current one, and the previous one during a rotation overlap.</summary>
 public sealed class SkillApplicationManager(
     IOpenIddictApplicationCache<OAuthApplication> cache,
     ILogger<OpenIddictApplicationManager<OAuthApplication>> logger,
@@ -17,26 +17,11 @@ public sealed class SkillApplicationManager(
     TimeProvider clock)
     : OpenIddictApplicationManager<OAuthApplication>(cache, logger, options, store)
 {
-    public override async ValueTask<OAuthApplication?> FindByClientIdAsync(string identifier, CancellationToken cancellationToken = default)
-    {
-        var application = await base.FindByClientIdAsync(identifier, cancellationToken);
-        return application is { Enabled: true } ? application : null;
-    }
-
     public override ValueTask<bool> ValidateClientSecretAsync(OAuthApplication application, string secret, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(application);
-        if (string.IsNullOrEmpty(secret))
-            return ValueTask.FromResult(false);
-        if (SecretTokens.Matches(secret, application.ClientSecret))
-            return ValueTask.FromResult(true);
-        var overlap = application.PreviousClientSecretValidUntil is { } until && clock.GetUtcNow() < until;
-        return ValueTask.FromResult(overlap && SecretTokens.Matches(secret, application.PreviousClientSecret));
+        var skill = application.Skill ?? throw new InvalidOperationException("A client is read through SkillApplicationStore, which attaches its skill.");
+        return ValueTask.FromResult(!string.IsNullOrEmpty(secret)
+            && skill.SecretHashesAcceptedAt(clock.GetUtcNow()).Any(hash => SecretTokens.Matches(secret, hash)));
     }
-
-    protected override ValueTask<string> ObfuscateClientSecretAsync(string secret, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(SecretTokens.Hash(secret));
-
-    protected override ValueTask<bool> ValidateClientSecretAsync(string secret, string comparand, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(SecretTokens.Matches(secret, comparand));
 }

@@ -11,6 +11,8 @@ using AlexaLinkHub.Domain.Links;
 using AlexaLinkHub.Domain.Webhooks;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using OpenIddict.EntityFrameworkCore;
 
 namespace AlexaLinkHub.Infrastructure.Persistence;
 
@@ -71,11 +73,17 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
             IsSaving = false;
         }
     }
+    // Every skill row is its client's row, so the client "always exists" — what EF warns an all-shared dependent means.
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.OptionalDependentWithoutIdentifyingPropertyWarning));
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        // OpenIddict's own mapping of grants, scopes and tokens; its client is ours (the skill's row, OAuthEntitiesConfiguration).
+        modelBuilder.ApplyConfiguration(new OpenIddictEntityFrameworkCoreAuthorizationConfiguration<OAuthAuthorization, OAuthApplication, OAuthToken, Guid>());
+        modelBuilder.ApplyConfiguration(new OpenIddictEntityFrameworkCoreScopeConfiguration<OAuthScope, Guid>());
+        modelBuilder.ApplyConfiguration(new OpenIddictEntityFrameworkCoreTokenConfiguration<OAuthToken, OAuthApplication, OAuthAuthorization, Guid>());
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
-        modelBuilder.UseOpenIddict<OAuthApplication, OAuthAuthorization, OAuthScope, OAuthToken, Guid>();
         modelBuilder.Entity<DataProtectionKey>().HasAnnotation(GlobalAnnotation, "ASP.NET Core data-protection key ring, shared by every instance.");
         ApplyTenantFilters(modelBuilder);
     }

@@ -6,6 +6,6 @@ namespace AlexaLinkHub.Infrastructure.Persistence;
 
 internal sealed class AuditLog(AppDbContext db, ICurrentActor actor, ITenantContext tenant, TimeProvider clock) : IAuditLog
 {
-    public void Record(string action, string target, string? details = null, Guid? tenantId = null) =>
-        db.AuditEvents.Add(AuditEvent.Record(tenantId ?? tenant.TenantId, actor.Name, action, target, details, actor.SourceIp, clock.GetUtcNow()));
+    public void Record(string action, AuditTarget target, AuditDetails? details = null, Guid? tenantId = null) =>
+        db.AuditEvents.Add(AuditEvent.Record(tenantId ?? tenant.TenantId, actor.Name, action, target.Value, details?.ToString(), actor.SourceIp, clock.GetUtcNow()));
 }

@@ -17,34 +17,44 @@ public static class AdminAuthentication
     public const string CookiePath = "/admin";
     public const string Policy = "AdminUi";
     public const string PlatformPolicy = "AdminPlatform";
-    public const string TenantClaim = "alh:tenant";
-    public const string StampClaim = "alh:stamp";
 
-    public static ClaimsPrincipal CreatePrincipal(AdminIdentity admin)
+    public static ClaimsPrincipal CreatePrincipal(AdminIdentity admin, DateTimeOffset verifiedAt)
     {
         var claims = new List<Claim>
         {
             new(ClaimTypes.NameIdentifier, admin.AdminId.ToString()),
             new(ClaimTypes.Name, admin.Email),
             new(ClaimTypes.Email, admin.Email),
-            new(StampClaim, admin.SecurityStamp),
+            new(SessionClaims.Stamp, admin.SecurityStamp),
+            new(SessionClaims.VerifiedAt, verifiedAt.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };
         if (admin.IsPlatformAdmin)
-            claims.Add(new Claim(AdminClaims.PlatformAdmin, "true"));
-        claims.AddRange(admin.TenantIds.Select(id => new Claim(TenantClaim, id.ToString())));
+            claims.Add(new Claim(SessionClaims.PlatformAdmin, "true"));
+        if (admin.MustEnrolMfa)
+            claims.Add(new Claim(SessionClaims.MustEnrolMfa, "true"));
+        if (admin.HasMfa)
+            claims.Add(new Claim(SessionClaims.HasMfa, "true"));
+        claims.AddRange(admin.TenantIds.Select(id => new Claim(SessionClaims.Tenant, id.ToString())));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme, ClaimTypes.Name, ClaimTypes.Role));
     }
 
-    /// <summary>Tells the application layer who is acting: the signed-in admin with their reach, or nobody.</summary>
-    public static void SetActor(ActorContext actor, ClaimsPrincipal? principal, string? sourceIp)
+    /// <summary>Starts the admin's session, proved just now.</summary>
+    public static Task SignInAsync(HttpContext context, AdminIdentity admin) =>
+        context.SignInAsync(Scheme, CreatePrincipal(admin, context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow()));
+
+    public static DateTimeOffset VerifiedAt(ClaimsPrincipal principal) =>
+        long.TryParse(principal.FindFirstValue(SessionClaims.VerifiedAt), out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : DateTimeOffset.MinValue;
+
+    /// <summary>Who is acting, for the application layer: the signed-in admin with their reach and when they last proved
+    /// who they are, or nobody.</summary>
+    public static Actor ActorOf(AuthenticateResult result, string? sourceIp)
     {
-        if (principal?.Identity is not { IsAuthenticated: true, AuthenticationType: Scheme })
-        {
-            actor.SetAnonymous(sourceIp);
-            return;
-        }
-        var tenants = principal.FindAll(TenantClaim).Select(c => Guid.Parse(c.Value)).ToList();
-        actor.Set($"admin:{principal.FindFirstValue(ClaimTypes.Email)}", principal.HasClaim(c => c.Type == AdminClaims.PlatformAdmin), tenants, sourceIp);
+        if (!result.Succeeded || !Guid.TryParse(result.Principal.FindFirstValue(ClaimTypes.NameIdentifier), out var adminId))
+            return Actor.Anonymous(sourceIp);
+        var principal = result.Principal;
+        var tenants = principal.FindAll(SessionClaims.Tenant).Select(c => Guid.Parse(c.Value)).ToList();
+        return Actor.Admin(adminId, principal.FindFirstValue(ClaimTypes.Email) ?? string.Empty, principal.HasClaim(c => c.Type == SessionClaims.PlatformAdmin),
+            tenants, VerifiedAt(principal), sourceIp);
     }
 
     public static void Configure(CookieAuthenticationOptions options)
@@ -59,28 +69,34 @@ public static class AdminAuthentication
         options.LoginPath = "/admin/login";
         options.LogoutPath = "/admin/logout";
         options.ReturnUrlParameter = "returnUrl";
-        options.Events.OnValidatePrincipal = ValidateAsync;
-        // Signed in but not allowed (a tenant admin on a platform page): a plain 403, not a redirect loop.
-        options.Events.OnRedirectToAccessDenied = context =>
-        {
-            context.Response.StatusCode = StatusCodes.Status403Forbidden;
-            return Task.CompletedTask;
-        };
+        options.EventsType = typeof(AdminCookieEvents);
     }
+}
 
-    private static async Task ValidateAsync(CookieValidatePrincipalContext context)
+/// <summary>Re-reads the admin's rights on every request (a disabled admin, a new password or a removed membership
+/// takes effect at once); resolved from the request's services, with what it needs injected.</summary>
+internal sealed class AdminCookieEvents(ISender sender) : CookieAuthenticationEvents
+{
+    public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
     {
         var principal = context.Principal;
         var identity = Guid.TryParse(principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var adminId)
-            ? await context.HttpContext.RequestServices.GetRequiredService<ISender>()
-                .Send(new GetAdminIdentity(adminId, principal!.FindFirstValue(StampClaim) ?? string.Empty), context.HttpContext.RequestAborted)
+            ? await sender.Send(new GetAdminIdentity(adminId, principal!.FindFirstValue(SessionClaims.Stamp) ?? string.Empty), context.HttpContext.RequestAborted)
             : null;
         if (identity is null)
         {
             context.RejectPrincipal();
-            await context.HttpContext.SignOutAsync(Scheme);
+            await context.HttpContext.SignOutAsync(AdminAuthentication.Scheme);
             return;
         }
-        context.ReplacePrincipal(CreatePrincipal(identity));
+        // Rights are fresh; when the admin last proved who they are is the session's own.
+        context.ReplacePrincipal(AdminAuthentication.CreatePrincipal(identity, AdminAuthentication.VerifiedAt(principal!)));
+    }
+
+    // Signed in but not allowed (a tenant admin on a platform page): a plain 403, not a redirect loop.
+    public override Task RedirectToAccessDenied(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Task.CompletedTask;
     }
 }

@@ -1,39 +1,17 @@
-using AlexaLinkHub.Application.Common.Exceptions;
-using AlexaLinkHub.Domain.Common;
-using FluentValidation;
+using AlexaLinkHub.Web.ErrorMapping;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace AlexaLinkHub.Web.Admin;
 
-/// <summary>Sends a command for a form and puts whatever the application refuses (validation, domain rule, conflict)
-/// under the field it names, for the page to show inline. The rules and their wording stay in Application and Domain.</summary>
+/// <summary>The admin pages' forms (<see cref="FormErrors"/>): the application's messages as they are (the admin UI is
+/// English), under the form's own field names. The rules and their wording stay in Application and Domain.</summary>
 internal static class AdminForm
 {
     /// <summary>Runs <paramref name="action"/>; on a refusal adds the messages to <paramref name="modelState"/> and returns
     /// false. <paramref name="prefix"/> is the form's binding prefix ("Input"); <paramref name="aliases"/> maps a field
     /// name the application reports (e.g. "slug") to the form's own (e.g. "TenantSlug").</summary>
-    public static async Task<bool> TryAsync(ModelStateDictionary modelState, Func<Task> action, string prefix = "Input", IReadOnlyDictionary<string, string>? aliases = null)
-    {
-        try
-        {
-            await action();
-            return true;
-        }
-        catch (ValidationException ex)
-        {
-            foreach (var error in ex.Errors)
-                modelState.AddModelError(Key(error.PropertyName, prefix, aliases), error.ErrorMessage);
-        }
-        catch (DomainException ex)
-        {
-            modelState.AddModelError(Key(ex.Field ?? string.Empty, prefix, aliases), ex.Message);
-        }
-        catch (ConflictException ex)
-        {
-            modelState.AddModelError(Key(ex.Field ?? string.Empty, prefix, aliases), ex.Message);
-        }
-        return false;
-    }
+    public static async Task<bool> TryAsync(ModelStateDictionary modelState, Func<Task> action, string prefix = "Input", IReadOnlyDictionary<string, string>? aliases = null) =>
+        await FormErrors.TryAsync(modelState, action, field => (Key(field.Field, prefix, aliases), field.Message)) is null;
 
     /// <summary>"scopes[3].name" → "Input.Scopes[3].Name"; "" → "" (a message for the whole form).</summary>
     internal static string Key(string field, string prefix, IReadOnlyDictionary<string, string>? aliases)

@@ -1,6 +1,5 @@
 using System.Security.Claims;
-using AlexaLinkHub.Application.Common.Exceptions;
-using AlexaLinkHub.Application.Common.Tenancy;
+using AlexaLinkHub.Application.Common.Interfaces;
 using AlexaLinkHub.Application.Tenants;
 using AlexaLinkHub.Web.Tenancy;
 using Mediator;
@@ -10,12 +9,12 @@ using Microsoft.AspNetCore.Mvc.Filters;
 
 namespace AlexaLinkHub.Web.Admin;
 
-/// <summary>Runs before every admin page: sets the security headers, tells the application layer who is acting (the
-/// admin of the cookie) and puts the tenant of <c>/admin/t/{slug}</c> in scope — or answers 404 when the admin may not
-/// administer it, exactly as for a slug that does not exist. Pages under <c>/Platform</c> run in the platform scope. A
-/// <see cref="NotFoundException"/> from any command (another tenant's skill, user or token id) is a 404 page too.</summary>
-internal sealed class AdminPageFilter : IAsyncPageFilter
+/// <summary>Runs before every admin page: sets the security headers, tells the layout who is signed in, and puts the
+/// tenant of <c>/admin/t/{slug}</c> in scope — a slug the admin may not administer is a 404, exactly as for one that does
+/// not exist (<see cref="ErrorMapping.PageErrorFilter"/>). Pages under <c>/Platform</c> run in the platform scope.</summary>
+internal sealed class AdminPageFilter(ISender sender, ICurrentActor actor) : IAsyncPageFilter
 {
+
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
@@ -29,10 +28,8 @@ internal sealed class AdminPageFilter : IAsyncPageFilter
         }
         AdminPageSecurity.Apply(http);
 
-        var services = http.RequestServices;
+        // The request's actor is the admin of the cookie (set by the actor middleware); this is who the layout shows.
         var principal = (await http.AuthenticateAsync(AdminAuthentication.Scheme)).Principal;
-        var actor = services.GetRequiredService<ActorContext>();
-        AdminAuthentication.SetActor(actor, principal, http.Connection.RemoteIpAddress?.ToString());
         var session = new AdminSession
         {
             Email = principal?.Identity?.IsAuthenticated == true ? principal.FindFirstValue(ClaimTypes.Email) : null,
@@ -40,38 +37,26 @@ internal sealed class AdminPageFilter : IAsyncPageFilter
         };
         http.Features.Set(session);
 
-        var sender = services.GetRequiredService<ISender>();
-        try
+        // A second factor is required and the admin has none: nothing but enrolling one (or signing out) until they do.
+        if (principal?.HasClaim(SessionClaims.MustEnrolMfa, "true") == true
+            && context.ActionDescriptor.ViewEnginePath is not ("/Account/Security" or "/Logout"))
         {
-            if (context.RouteData.Values["slug"] is string slug)
-            {
-                await sender.Send(new EnterTenantScope(slug), http.RequestAborted);
-                var tenant = await sender.Send(new GetTenant(), http.RequestAborted);
-                (session.TenantSlug, session.TenantName, session.TenantSuspended) = (tenant.Slug, tenant.DisplayName, tenant.Status == TenantStatusNames.Suspended);
-            }
-            else if (context.ActionDescriptor.ViewEnginePath.StartsWith("/Platform/", StringComparison.Ordinal))
-            {
-                await sender.Send(new EnterPlatformScope(), http.RequestAborted);
-            }
-        }
-        catch (Exception ex) when (ToResult(ex) is { } result)
-        {
-            context.Result = result;
+            context.Result = new LocalRedirectResult(AdminPaths.Security);
             return;
         }
 
-        var executed = await next();
-        if (executed.Exception is { } exception && !executed.ExceptionHandled && ToResult(exception) is { } mapped)
+        // A slug the admin may not administer is a 404 like any refusal (PageErrorFilter).
+        if (context.RouteData.Values["slug"] is string slug)
         {
-            executed.Result = mapped;
-            executed.ExceptionHandled = true;
+            await sender.Send(new EnterTenantScope(slug), http.RequestAborted);
+            var tenant = await sender.Send(new GetTenant(), http.RequestAborted);
+            (session.TenantSlug, session.TenantName, session.TenantSuspended) = (tenant.Slug, tenant.DisplayName, tenant.Status == TenantStatusNames.Suspended);
         }
-    }
+        else if (context.ActionDescriptor.ViewEnginePath.StartsWith("/Platform/", StringComparison.Ordinal))
+        {
+            await sender.Send(new EnterPlatformScope(), http.RequestAborted);
+        }
 
-    private static IActionResult? ToResult(Exception exception) => exception switch
-    {
-        NotFoundException => new NotFoundResult(),
-        ForbiddenException => new StatusCodeResult(StatusCodes.Status403Forbidden),
-        _ => null,
-    };
+        await next();
+    }
 }

@@ -1,6 +1,5 @@
 using AlexaLinkHub.Application.Admins;
 using Mediator;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -41,7 +40,10 @@ public abstract class ChoosePasswordPageModel(ISender sender) : PageModel
             return Page();
         if (admin is null)
             return ShowInvalid();
-        await HttpContext.SignInAsync(AdminAuthentication.Scheme, AdminAuthentication.CreatePrincipal(admin));
+        // An emailed link is not a second factor: an admin who has one signs in with it.
+        if (admin.HasMfa)
+            return LocalRedirect(AdminPaths.Login);
+        await AdminAuthentication.SignInAsync(HttpContext, admin);
         return LocalRedirect(AdminPaths.Root);
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using AlexaLinkHub.Application.ApiKeys;
+using AlexaLinkHub.Application.Common.Tenancy;
 using Mediator;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -16,9 +17,6 @@ internal sealed class ApiKeyAuthenticationHandler(
     ISender sender) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
-    public const string PlatformClaim = "alh:platform";
-    public const string TenantClaim = "alh:tenant";
-    public const string PrefixClaim = "alh:key_prefix";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -35,11 +33,20 @@ internal sealed class ApiKeyAuthenticationHandler(
         var claims = new List<Claim>
         {
             new(ClaimTypes.NameIdentifier, identity.KeyId.ToString()),
-            new(PrefixClaim, identity.Prefix),
+            new(SessionClaims.KeyPrefix, identity.Prefix),
         };
-        claims.Add(identity.TenantId is { } tenantId ? new Claim(TenantClaim, tenantId.ToString()) : new Claim(PlatformClaim, "true"));
+        claims.Add(identity.TenantId is { } tenantId ? new Claim(SessionClaims.Tenant, tenantId.ToString()) : new Claim(SessionClaims.PlatformKey, "true"));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+
+    /// <summary>Who an authenticated key is, for the application layer: the key's public prefix and its reach.</summary>
+    public static Actor ActorOf(AuthenticateResult result, string? sourceIp)
+    {
+        if (!result.Succeeded)
+            return Actor.Anonymous(sourceIp);
+        var tenant = result.Principal.FindFirstValue(SessionClaims.Tenant);
+        return Actor.ApiKey(result.Principal.FindFirstValue(SessionClaims.KeyPrefix)!, tenant is null ? null : Guid.Parse(tenant), sourceIp);
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

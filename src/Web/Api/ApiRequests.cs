@@ -9,7 +9,7 @@ public sealed record CreateTenantRequest(string? Slug, string? DisplayName);
 
 public sealed record BrandingRequest(string? LogoUrl, string? PrimaryColor, string? BackgroundColor, string? SupportUrl, string? PrivacyUrl);
 
-public sealed record PatchTenantRequest(string? DisplayName, string? Status, BrandingRequest? Branding, bool? SignUpEnabled, bool? EmailConfirmationRequired);
+public sealed record PatchTenantRequest(string? DisplayName, string? Status, BrandingRequest? Branding, bool? SignUpEnabled, bool? EmailConfirmationRequired, bool? AdminsMustUseMfa = null);
 
 public sealed record SkillRequest(
     string? Name,
@@ -26,3 +26,7 @@ public sealed record RotateSecretRequest(int? OverlapSeconds);
 public sealed record CreateUserRequest(string? Email, string? Password, string? DisplayName, string? ExternalId);
 
 public sealed record CreateApiKeyRequest(string? Name);
+
+public sealed record RevokeAllRequest(string? Confirmation);
+
+public sealed record RotateSigningKeyRequest(int? ActivateAfterSeconds);

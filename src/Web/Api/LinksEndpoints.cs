@@ -16,6 +16,8 @@ internal static class LinksEndpoints
             .WithSummary("Revoke all of an end user's tokens, or only those of one skill (?clientId=).");
         tenant.MapPost("/skills/{clientId}/revoke-all", RevokeSkill).WithTags("Links")
             .WithSummary("Revoke every token of a skill (for a breach).");
+        tenant.MapPost("/revoke-all", RevokeTenant).WithTags("Links")
+            .WithSummary("Incident response: revoke every token of the tenant. Body { \"confirmation\": \"<slug>\" }; a wrong confirmation is 400 and revokes nothing.");
         tenant.MapDelete("/tokens/{tokenId}", RevokeToken).WithTags("Links")
             .WithSummary("Revoke a token together with the link it belongs to.");
     }
@@ -28,6 +30,9 @@ internal static class LinksEndpoints
 
     private static async Task<Ok<RevocationResult>> RevokeSkill(string clientId, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new RevokeSkillTokens(clientId), ct));
+
+    private static async Task<Ok<RevokedCount>> RevokeTenant(string slug, RevokeAllRequest? body, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new RevokeTenantTokens { Slug = slug, Confirmation = body?.Confirmation ?? string.Empty }, ct));
 
     private static async Task<Ok<RevocationResult>> RevokeToken(string tokenId, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new RevokeToken(tokenId), ct));

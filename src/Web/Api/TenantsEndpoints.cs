@@ -34,6 +34,6 @@ internal static class TenantsEndpoints
         var branding = body.Branding is { } b
             ? new UpdateTenantBranding { LogoUrl = b.LogoUrl, PrimaryColor = b.PrimaryColor, BackgroundColor = b.BackgroundColor, SupportUrl = b.SupportUrl, PrivacyUrl = b.PrivacyUrl }
             : null;
-        return TypedResults.Ok(await sender.Send(new UpdateTenant { DisplayName = body.DisplayName, Status = body.Status, Branding = branding, SignUpEnabled = body.SignUpEnabled, EmailConfirmationRequired = body.EmailConfirmationRequired }, ct));
+        return TypedResults.Ok(await sender.Send(new UpdateTenant { DisplayName = body.DisplayName, Status = body.Status, Branding = branding, SignUpEnabled = body.SignUpEnabled, EmailConfirmationRequired = body.EmailConfirmationRequired, AdminsMustUseMfa = body.AdminsMustUseMfa }, ct));
     }
 }

@@ -5,32 +5,41 @@ using AlexaLinkHub.Domain.Tenants;
 using AlexaLinkHub.Domain.Users;
 using AlexaLinkHub.Web.Tenancy;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace AlexaLinkHub.Web.Email;
 
 /// <summary>The account emails, in the language of the page that caused them and with the tenant's name, logo and
 /// colour, queued in the outbox (sent by the dispatcher, never on the request path).</summary>
-public sealed class AccountEmails(IEmailOutbox outbox, IStringLocalizer<SharedResource> text) : IAccountEmails
+public sealed class AccountEmails(IEmailOutbox outbox, IOptions<AccountOptions> options, IStringLocalizer<SharedResource> text) : IAccountEmails
 {
     public void QueuePasswordReset(Tenant tenant, EndUser user, string resetUrl) =>
         Queue(tenant, user,
-            text["Reset your {0} password", tenant.DisplayName],
-            text["Someone asked to reset the password of your {0} account ({1}).", tenant.DisplayName, user.Email],
-            text["Choose a new password"],
+            text["Email.PasswordReset.Subject", tenant.DisplayName],
+            text["Email.PasswordReset.Intro", tenant.DisplayName, user.Email],
+            text["ResetPassword.Title"],
             resetUrl,
-            text["If this wasn't you, ignore this email: your password stays as it is. The link works once, for one hour."]);
+            text["Email.PasswordReset.Footnote", LifetimeText.Describe(options.Value.PasswordResetTokenLifetime, text)]);
 
     public void QueueEmailConfirmation(Tenant tenant, EndUser user, string confirmationUrl) =>
         Queue(tenant, user,
-            text["Confirm your email for {0}", tenant.DisplayName],
-            text["Welcome to {0}! Confirm that {1} is your email address to finish creating your account.", tenant.DisplayName, user.Email],
-            text["Confirm my email"],
+            text["Email.Confirmation.Subject", tenant.DisplayName],
+            text["Email.Confirmation.Intro", tenant.DisplayName, user.Email],
+            text["Email.Confirmation.Action"],
             confirmationUrl,
-            text["If you didn't create an account, ignore this email."]);
+            text["Email.Confirmation.Footnote"]);
+
+    public void QueueExistingAccount(Tenant tenant, EndUser user, string resetUrl) =>
+        Queue(tenant, user,
+            text["Email.ExistingAccount.Subject", tenant.DisplayName],
+            text["Email.ExistingAccount.Intro", tenant.DisplayName, user.Email],
+            text["ResetPassword.Title"],
+            resetUrl,
+            text["Email.ExistingAccount.Footnote", LifetimeText.Describe(options.Value.PasswordResetTokenLifetime, text)]);
 
     private void Queue(Tenant tenant, EndUser user, string subject, string intro, string action, string url, string footnote)
     {
-        var greeting = text["Hello {0},", user.DisplayName].Value;
+        var greeting = text["Email.Greeting", user.DisplayName].Value;
         var textBody = $"{greeting}\n\n{intro}\n\n{action}: {url}\n\n{footnote}\n\n— {tenant.DisplayName}\n";
         outbox.Enqueue(new OutgoingEmail(tenant.Id, user.Email, subject, textBody, Html(tenant, greeting, intro, action, url, footnote), tenant.DisplayName));
     }

@@ -89,8 +89,8 @@ internal sealed class OutageResponses(
         context.Response.ContentType = "text/html; charset=utf-8";
         context.Response.Headers.ContentSecurityPolicy = $"default-src 'none'; style-src 'self' 'nonce-{nonce}'; img-src https:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
         context.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
-        var title = Html.Encode(text["Temporarily unavailable"]);
-        var message = Html.Encode(text["We can't reach our service right now. Please try again in a minute."]);
+        var title = Html.Encode(text["Outage.Title"]);
+        var message = Html.Encode(text["Outage.Message"]);
         var logo = site?.Branding.LogoUrl is { } logoUrl
             ? $"<img class=\"logo\" src=\"{Html.Encode(logoUrl)}\" alt=\"{Html.Encode(name)}\">"
             : $"<span class=\"brand-name\">{Html.Encode(name)}</span>";

@@ -1,5 +1,4 @@
 using AlexaLinkHub.Application.Bootstrap;
-using AlexaLinkHub.Application.Common.Tenancy;
 using AlexaLinkHub.Infrastructure.Jobs;
 using OpenIddict.Server;
 using AlexaLinkHub.Infrastructure.Persistence;
@@ -32,8 +31,8 @@ internal static class StartupTasks
     private static async Task BootstrapAsync(WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<ActorContext>().SetSystem();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().EnterPlatformScope();
+        // The system, in the platform scope: the same way a job's scope is entered.
+        scope.ServiceProvider.GetRequiredService<JobScope>().EnterPlatform();
         var options = scope.ServiceProvider.GetRequiredService<IOptions<BootstrapOptions>>().Value;
         var result = await scope.ServiceProvider.GetRequiredService<ISender>()
             .Send(new BootstrapPlatform(options.PlatformApiKey, options.AdminEmail, options.AdminPassword));

@@ -49,6 +49,6 @@ internal sealed class PlatformAdminDashboardFilter : IDashboardAsyncAuthorizatio
             return false;
         var result = await http.AuthenticateAsync(AdminAuthentication.Scheme);
         return result.Succeeded
-            && result.Principal.HasClaim(c => c.Type == AdminClaims.PlatformAdmin && string.Equals(c.Value, "true", StringComparison.OrdinalIgnoreCase));
+            && result.Principal.HasClaim(c => c.Type == SessionClaims.PlatformAdmin && string.Equals(c.Value, "true", StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -1,5 +1,6 @@
 using AlexaLinkHub.Application.Common.OAuth;
 using AlexaLinkHub.Application.Linking;
+using AlexaLinkHub.Infrastructure.OAuth;
 using Mediator;
 using Microsoft.AspNetCore.Authentication;
 using OpenIddict.Abstractions;
@@ -32,11 +33,11 @@ internal static class UserInfoEndpoint
             [Claims.Subject] = info.Sub,
             [Claims.Email] = info.Email,
             [Claims.Name] = info.Name,
-            ["tenant"] = info.Tenant,
+            [TokenClaims.Tenant] = info.Tenant,
             [Claims.Scope] = string.Join(' ', info.Scopes),
         };
         if (info.ExternalId is not null)
-            body["external_id"] = info.ExternalId;
+            body[TokenClaims.ExternalId] = info.ExternalId;
         return Results.Json(body);
     }
 

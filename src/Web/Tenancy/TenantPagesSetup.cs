@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using System.Threading.RateLimiting;
 using AlexaLinkHub.Application.Accounts;
 using AlexaLinkHub.Web.Email;
+using AlexaLinkHub.Web.ErrorMapping;
 using AlexaLinkHub.Web.OAuth;
-using Microsoft.Extensions.Localization;
+using AlexaLinkHub.Web.Pages.Tenant;
+using AlexaLinkHub.Web.RateLimiting;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
 
@@ -24,34 +25,17 @@ internal static class TenantPagesSetup
 
     public static IServiceCollection AddTenantPages(this IServiceCollection services, IConfiguration configuration)
     {
-        var limits = configuration.GetSection("RateLimits");
-        var permits = limits.GetValue("AccountFormsPermitLimit", 10);
-        var window = limits.GetValue("AccountFormsWindow", TimeSpan.FromMinutes(10));
-        services.AddRateLimiter(options =>
-        {
-            // Per client IP and tenant, POSTs only: reading the form is free, submitting it is counted.
-            options.AddPolicy(AccountFormsPolicy, context => HttpMethods.IsPost(context.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(
-                    $"{context.Connection.RemoteIpAddress}|{context.Request.PathBase}",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 })
-                : RateLimitPartition.GetNoLimiter(string.Empty));
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.OnRejected = async (context, cancellationToken) =>
-            {
-                var text = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-                context.HttpContext.Response.ContentType = "text/html; charset=utf-8";
-                await context.HttpContext.Response.WriteAsync(
-                    $"<!doctype html><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><p style=\"font-family:system-ui,sans-serif;margin:2rem\">{System.Net.WebUtility.HtmlEncode(text["Too many attempts from this network. Wait a few minutes and try again."])}</p>",
-                    cancellationToken);
-            };
-        });
+        services.AddRateLimits(configuration);
         services.AddScoped<IAccountEmails, AccountEmails>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<Application.Linking.IAuthorizationResponse, OpenIddictAuthorizationResponse>();
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         // Razor's default encoder passes Basic Latin only: a Japanese or Arabic page would be sent as &#x…; references,
         // several times its size. Every script is safe as text; markup characters are still encoded.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorPages(options =>
                 options.Conventions.AddFolderApplicationModelConvention("/Tenant", model => model.Filters.Add(new TenantRequiredFilter())))
+            .AddMvcOptions(options => options.Filters.Add(new PageErrorFilter()))
             .AddViewLocalization();
         services.Configure<RequestLocalizationOptions>(options =>
         {
@@ -64,6 +48,9 @@ internal static class TenantPagesSetup
             // Accept-Language first (Alexa's guidance); ?culture= only helps a human test a language.
             options.RequestCultureProviders = [new AcceptLanguageHeaderRequestCultureProvider(), new QueryStringRequestCultureProvider()];
         });
+        services.AddScoped<EndUserSessionEvents>();
+        services.AddScoped<EndUserSessions>();
+        services.AddScoped<LinkFlow>();
         services.AddAuthentication().AddCookie(EndUserSession.Scheme, EndUserSession.Configure);
         services.AddAntiforgery(options =>
         {
@@ -82,12 +69,6 @@ internal static class TenantPagesSetup
         app.UseStaticFiles();
         app.UseMiddleware<TenantPageSecurityMiddleware>();
         app.UseRequestLocalization();
-        return app;
-    }
-
-    public static WebApplication UseTenantRateLimits(this WebApplication app)
-    {
-        app.UseRateLimiter();
         return app;
     }
 

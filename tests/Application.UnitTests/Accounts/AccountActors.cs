@@ -1,10 +1,11 @@
+using AlexaLinkHub.Application.Common.Tenancy;
 using System.Text.RegularExpressions;
 using AlexaLinkHub.Application.Accounts;
 using AlexaLinkHub.Application.Linking;
 using AlexaLinkHub.Application.Tenants;
 using AlexaLinkHub.Application.UnitTests.Support;
 using AlexaLinkHub.Application.Users;
-using AlexaLinkHub.Infrastructure.Email;
+using AlexaLinkHub.Domain.Emails;
 using AlexaLinkHub.TestSupport;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +25,7 @@ internal static partial class AccountActors
     public static Task<T> AsVisitorOf<T>(this AppServices app, TenantDto tenant, IMessage message) =>
         app.SendAsync<T>(message, (actor, scope) =>
         {
-            actor.SetAnonymous(VisitorIp);
+            actor.Set(Actor.Anonymous(VisitorIp));
             scope.EnterTenant(tenant.Id, tenant.Slug);
         });
 
@@ -32,7 +33,7 @@ internal static partial class AccountActors
     public static Task<T> AsEndUser<T>(this AppServices app, TenantDto tenant, Guid userId, IMessage message) =>
         app.SendAsync<T>(message, (actor, scope) =>
         {
-            actor.SetEndUser(userId, VisitorIp);
+            actor.Set(Actor.EndUser(userId, VisitorIp));
             scope.EnterTenant(tenant.Id, tenant.Slug);
         });
 

@@ -75,6 +75,46 @@ public sealed class SignUpTests
     }
 
     [Fact]
+    public async Task SignUp_EmailTakenWhereConfirmationIsRequired_AnswersLikeANewEmailAndMailsTheOwner()
+    {
+        await using var app = await AppServices.CreateAsync();
+        var acme = await app.CreateTenantAsync("acme", "Acme Rides");
+        await app.AsAdminOf<TenantDto>(acme, new UpdateTenant { EmailConfirmationRequired = true });
+        var jo = await app.CreateUserAsync(acme, "jo@example.com");
+
+        var taken = await app.AsVisitorOf<SignUpOutcome>(acme, SignUp("JO@example.com", "somebody else's password"));
+        var fresh = await app.AsVisitorOf<SignUpOutcome>(acme, SignUp("new@example.com"));
+
+        Assert.Equal(SignUpStatus.ConfirmationSent, taken.Status);
+        Assert.Equal(taken.Status, fresh.Status);
+        Assert.Null(taken.UserId);
+        // Both emails carry the same (fake) clock's time, so they are told apart by recipient, not by order.
+        var emails = (await app.OutboxAsync()).ToDictionary(e => e.To, StringComparer.Ordinal);
+        Assert.Equal(2, emails.Count);
+        Assert.Equal("Your Acme Rides account", emails["jo@example.com"].Subject);
+        Assert.Contains("/t/acme/reset-password?token=", emails["jo@example.com"].TextBody, StringComparison.Ordinal);
+        Assert.Equal("Confirm your email for Acme Rides", emails["new@example.com"].Subject);
+        Assert.Equal($"user:{jo.Id}", Assert.Single(await app.AuditEventsAsync(AuditActions.UserSignUpWithExistingEmail)).Target);
+        Assert.NotEqual(SignInStatus.BadCredentials, (await app.SignInAsync(acme, "jo@example.com", Password)).Status);
+    }
+
+    [Fact]
+    public async Task SignUp_NewAndTakenEmail_HashThePasswordAlike()
+    {
+        var hasher = new CountingHasher();
+        await using var app = await AppServices.CreateAsync(services: s => hasher.Replace(s));
+        var acme = await app.CreateTenantAsync("acme");
+        await app.AsAdminOf<TenantDto>(acme, new UpdateTenant { EmailConfirmationRequired = true });
+        await app.CreateUserAsync(acme, "jo@example.com");
+
+        var taken = await hasher.CountAsync(() => app.AsVisitorOf<SignUpOutcome>(acme, SignUp("jo@example.com")));
+        var fresh = await hasher.CountAsync(() => app.AsVisitorOf<SignUpOutcome>(acme, SignUp("new@example.com")));
+
+        Assert.Equal((1, 0), taken);
+        Assert.Equal(fresh, taken);
+    }
+
+    [Fact]
     public async Task SignUp_EmailOfAnotherTenantsUser_IsANewAccountHere()
     {
         await using var app = await AppServices.CreateAsync();

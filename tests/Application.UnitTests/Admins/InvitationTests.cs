@@ -4,7 +4,7 @@ using AlexaLinkHub.Application.Common.Exceptions;
 using AlexaLinkHub.Application.Tenants;
 using AlexaLinkHub.Application.UnitTests.Support;
 using AlexaLinkHub.Domain.Audit;
-using AlexaLinkHub.Infrastructure.Email;
+using AlexaLinkHub.Domain.Emails;
 using AlexaLinkHub.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using static AlexaLinkHub.Application.UnitTests.Support.TestActors;

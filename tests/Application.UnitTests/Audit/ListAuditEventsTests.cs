@@ -1,3 +1,4 @@
+using AlexaLinkHub.Application.Common.Tenancy;
 using AlexaLinkHub.Application.Audit;
 using AlexaLinkHub.Application.Bootstrap;
 using AlexaLinkHub.Application.Common.Exceptions;
@@ -109,7 +110,7 @@ public sealed class ListAuditEventsTests
         await Assert.ThrowsAsync<NotFoundException>(() =>
             app.SendAsync<Page<AuditEventDto>>(new ListAuditEvents(), (actor, scope) =>
             {
-                actor.Set("api-key:tenant-test-acme", false, [acme.Id], null);
+                actor.Set(Actor.ApiKey("tenant-test-acme", acme.Id, null));
                 scope.EnterTenant(globex.Id, globex.Slug);
             }));
     }

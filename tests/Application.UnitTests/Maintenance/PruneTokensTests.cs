@@ -58,7 +58,9 @@ public sealed class PruneTokensTests
         await app.AsAdminOf<RegisteredSkillDto>(tenant, Requests.Skill($"taxi-{slug}"));
         return await app.QueryDbAsync(async db =>
         {
-            var application = await db.Set<OAuthApplication>().SingleAsync(TestActors.Ct);
+            // A client is its skill's row.
+            var skillId = await db.Skills.Where(s => s.ClientId == $"taxi-{slug}").Select(s => s.Id).SingleAsync(TestActors.Ct);
+            var application = await db.Set<OAuthApplication>().SingleAsync(a => a.Id == skillId, TestActors.Ct);
             OAuthAuthorization Grant(string status) => new() { Application = application, Status = status, Type = AuthorizationTypes.AdHoc, Subject = slug, CreationDate = old };
             var active = Grant(Statuses.Valid);
             var emptied = Grant(Statuses.Valid);

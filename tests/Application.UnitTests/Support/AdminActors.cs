@@ -1,3 +1,4 @@
+using AlexaLinkHub.Application.Common.Tenancy;
 using AlexaLinkHub.Application.Admins;
 using AlexaLinkHub.Application.Tenants;
 using AlexaLinkHub.TestSupport;
@@ -14,11 +15,12 @@ public static class AdminActors
     public static Task<VendorSignUpResult> SignUpVendorAsync(this AppServices app, string slug, string? email = null, string organization = "Car Fu Motors") =>
         app.AsAnonymous<VendorSignUpResult>(new SignUpVendor { Email = email ?? $"owner@{slug}.example", Password = VendorPassword, OrganizationName = organization, TenantSlug = slug });
 
-    /// <summary>A signed-in admin (their rights as the session carries them), in <paramref name="tenant"/>'s scope when given.</summary>
-    public static Task<T> AsAdmin<T>(this AppServices app, AdminIdentity admin, IMessage message, TenantDto? tenant = null) =>
+    /// <summary>A signed-in admin (their rights as the session carries them), in <paramref name="tenant"/>'s scope when given;
+    /// the session proved who they are <paramref name="verifiedAgo"/> ago (default: just now).</summary>
+    public static Task<T> AsAdmin<T>(this AppServices app, AdminIdentity admin, IMessage message, TenantDto? tenant = null, TimeSpan? verifiedAgo = null) =>
         app.SendAsync<T>(message, (actor, scope) =>
         {
-            actor.Set($"admin:{admin.Email}", admin.IsPlatformAdmin, admin.TenantIds, "10.0.0.1");
+            actor.Set(Actor.Admin(admin.AdminId, admin.Email, admin.IsPlatformAdmin, admin.TenantIds, app.Clock.GetUtcNow() - (verifiedAgo ?? TimeSpan.Zero), "10.0.0.1"));
             if (tenant is not null)
                 scope.EnterTenant(tenant.Id, tenant.Slug);
         });
@@ -27,7 +29,7 @@ public static class AdminActors
     public static Task<T> AsEndUserOf<T>(this AppServices app, TenantDto tenant, Guid userId, IMessage message) =>
         app.SendAsync<T>(message, (actor, scope) =>
         {
-            actor.SetEndUser(userId, "203.0.113.7");
+            actor.Set(Actor.EndUser(userId, "203.0.113.7"));
             scope.EnterTenant(tenant.Id, tenant.Slug);
         });
 
@@ -35,7 +37,7 @@ public static class AdminActors
     public static Task<T> AsVisitorOf<T>(this AppServices app, TenantDto tenant, IMessage message) =>
         app.SendAsync<T>(message, (actor, scope) =>
         {
-            actor.SetAnonymous("203.0.113.9");
+            actor.Set(Actor.Anonymous("203.0.113.9"));
             scope.EnterTenant(tenant.Id, tenant.Slug);
         });
 

@@ -1,3 +1,4 @@
+using AlexaLinkHub.Application.Common.Tenancy;
 using AlexaLinkHub.Application.Tenants;
 using AlexaLinkHub.Domain.Audit;
 using AlexaLinkHub.TestSupport;
@@ -24,17 +25,17 @@ public static class TestActors
     public static Task<T> AsPlatformIn<T>(this AppServices app, TenantDto tenant, IMessage message) =>
         app.SendAsync<T>(message, (actor, scope) =>
         {
-            actor.Set(PlatformActor, true, [], "127.0.0.1");
+            actor.Set(new Actor(ActorKind.ApiKey, PlatformActor, true, [], "127.0.0.1"));
             scope.EnterTenant(tenant.Id, tenant.Slug);
         });
 
     /// <summary>An admin of <paramref name="tenant"/> before any tenant is in scope (what the scope filter sees).</summary>
     public static Task<T> AsAdminOfWithoutScope<T>(this AppServices app, TenantDto tenant, IMessage message) =>
-        app.SendAsync<T>(message, (actor, _) => actor.Set($"api-key:tenant-test-{tenant.Slug}", false, [tenant.Id], "127.0.0.1"));
+        app.SendAsync<T>(message, (actor, _) => actor.Set(Actor.ApiKey($"tenant-test-{tenant.Slug}", tenant.Id, "127.0.0.1")));
 
     /// <summary>Nobody yet: what the API key authentication handler runs as.</summary>
     public static Task<T> AsAnonymous<T>(this AppServices app, IMessage message) =>
-        app.SendAsync<T>(message, (actor, _) => actor.SetAnonymous("127.0.0.1"));
+        app.SendAsync<T>(message, (actor, _) => actor.Set(Actor.Anonymous("127.0.0.1")));
 
     /// <summary>Every audit event, oldest first, read in the platform scope.</summary>
     public static Task<List<AuditEvent>> AuditEventsAsync(this AppServices app, string? action = null) =>

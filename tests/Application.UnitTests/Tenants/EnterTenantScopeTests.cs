@@ -1,3 +1,4 @@
+using AlexaLinkHub.Application.Common.Tenancy;
 using AlexaLinkHub.Application.Common.Exceptions;
 using AlexaLinkHub.Application.Tenants;
 using AlexaLinkHub.Application.UnitTests.Support;
@@ -71,7 +72,7 @@ public sealed class EnterTenantScopeTests
         var notFound = await Assert.ThrowsAsync<NotFoundException>(() =>
             app.SendAsync<TenantDto>(new GetTenant(), (actor, scope) =>
             {
-                actor.Set("api-key:tenant-test-acme", false, [acme.Id], null);
+                actor.Set(Actor.ApiKey("tenant-test-acme", acme.Id, null));
                 scope.EnterTenant(globex.Id, globex.Slug);
             }));
 

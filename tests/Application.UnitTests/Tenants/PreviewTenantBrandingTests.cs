@@ -1,3 +1,4 @@
+using AlexaLinkHub.Application.Common.Tenancy;
 using AlexaLinkHub.Application.Common.Exceptions;
 using AlexaLinkHub.Application.Tenants;
 using AlexaLinkHub.Application.UnitTests.Support;
@@ -43,7 +44,7 @@ public sealed class PreviewTenantBrandingTests
         await Assert.ThrowsAsync<NotFoundException>(() =>
             app.SendAsync<TenantSite>(new PreviewTenantBranding(new UpdateTenantBranding()), (actor, scope) =>
             {
-                actor.Set("admin:acme", false, [acme.Id], null);
+                actor.Set(Actor.Admin(Guid.NewGuid(), "admin@acme.example", false, [acme.Id], app.Clock.GetUtcNow(), null));
                 scope.EnterTenant(globex.Id, globex.Slug);
             }));
     }

@@ -1,3 +1,4 @@
+using AlexaLinkHub.Application.Common.Tenancy;
 using System.Text.Json;
 using AlexaLinkHub.Application.Linking;
 using AlexaLinkHub.Application.Skills;
@@ -33,7 +34,7 @@ public sealed record WebhookSetup(TenantDto Tenant, string ClientId, EndUserDto 
     public Task<T> AsEndUser<T>(AppServices app, IMessage message) =>
         app.SendAsync<T>(message, (actor, scope) =>
         {
-            actor.SetEndUser(User.Id, "127.0.0.1");
+            actor.Set(Actor.EndUser(User.Id, "127.0.0.1"));
             scope.EnterTenant(Tenant.Id, Tenant.Slug);
         });
 

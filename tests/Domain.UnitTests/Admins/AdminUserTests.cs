@@ -148,36 +148,4 @@ public class AdminUserTests
         Assert.Equal("hash-2", admin.PasswordHash);
         Assert.NotEqual(stamp, admin.SecurityStamp);
     }
-
-    [Fact]
-    public void RecordFailedSignIn_ReachingTheLimit_LocksUntilNowPlusLockout()
-    {
-        var admin = AdminUser.CreatePlatformAdmin("root@example.com", "hash", TestTime.Now);
-        var lockout = TimeSpan.FromMinutes(30);
-
-        admin.RecordFailedSignIn(TestTime.Now, maxAttempts: 3, lockout);
-        admin.RecordFailedSignIn(TestTime.Now.AddMinutes(1), maxAttempts: 3, lockout);
-        Assert.False(admin.IsLockedOut(TestTime.Now.AddMinutes(1)));
-        Assert.Equal(2, admin.AccessFailedCount);
-
-        admin.RecordFailedSignIn(TestTime.Now.AddMinutes(2), maxAttempts: 3, lockout);
-
-        Assert.Equal(TestTime.Now.AddMinutes(32), admin.LockoutEnd);
-        Assert.Equal(0, admin.AccessFailedCount);
-        Assert.True(admin.IsLockedOut(TestTime.Now.AddMinutes(31)));
-        Assert.False(admin.IsLockedOut(TestTime.Now.AddMinutes(32)));
-    }
-
-    [Fact]
-    public void RecordSuccessfulSignIn_AfterLockout_ClearsIt()
-    {
-        var admin = AdminUser.CreatePlatformAdmin("root@example.com", "hash", TestTime.Now);
-        admin.RecordFailedSignIn(TestTime.Now, maxAttempts: 1, TimeSpan.FromMinutes(30));
-
-        admin.RecordSuccessfulSignIn();
-
-        Assert.Null(admin.LockoutEnd);
-        Assert.Equal(0, admin.AccessFailedCount);
-        Assert.False(admin.IsLockedOut(TestTime.Now));
-    }
 }

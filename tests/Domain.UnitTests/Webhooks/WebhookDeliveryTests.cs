@@ -58,7 +58,7 @@ public class WebhookDeliveryTests
     [Fact]
     public void RetryDelay_GrowsExponentiallyUpToADay()
     {
-        var delays = Enumerable.Range(1, 8).Select(WebhookDelivery.RetryDelay).ToList();
+        var delays = Enumerable.Range(1, 8).Select(DeliveryRetries.Delay).ToList();
 
         Assert.Equal(TimeSpan.FromSeconds(30), delays[0]);
         Assert.Equal(TimeSpan.FromMinutes(2), delays[1]);
@@ -72,7 +72,7 @@ public class WebhookDeliveryTests
     {
         var delivery = NewDelivery();
         var at = s_now;
-        for (var i = 0; i < WebhookDelivery.MaxAttempts; i++)
+        for (var i = 0; i < DeliveryRetries.MaxAttempts; i++)
         {
             Assert.Equal(WebhookDeliveryStatus.Pending, delivery.Status);
             delivery.RecordAttempt(at, 503, null, TimeSpan.Zero);
@@ -81,7 +81,7 @@ public class WebhookDeliveryTests
 
         Assert.Equal(WebhookDeliveryStatus.Failed, delivery.Status);
         Assert.Null(delivery.NextAttemptAt);
-        Assert.Equal(Enumerable.Range(1, WebhookDelivery.MaxAttempts), delivery.Attempts.Select(a => a.Number));
+        Assert.Equal(Enumerable.Range(1, DeliveryRetries.MaxAttempts), delivery.Attempts.Select(a => a.Number));
         Assert.Throws<DomainException>(() => delivery.RecordAttempt(at, 200, null, TimeSpan.Zero));
     }
 

@@ -1,10 +1,11 @@
+using AlexaLinkHub.Application.Common.Tenancy;
 using AlexaLinkHub.Application.Accounts;
 using AlexaLinkHub.Application.Common.Models;
 using AlexaLinkHub.Application.Emails;
 using AlexaLinkHub.Application.Tenants;
 using AlexaLinkHub.Application.Users;
 using AlexaLinkHub.Application.Webhooks;
-using AlexaLinkHub.Infrastructure.Email;
+using AlexaLinkHub.Domain.Emails;
 using AlexaLinkHub.TestSupport;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +31,7 @@ public sealed class DeliveryClaimTests
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
             app.SendAsync<DeliveryOutcome>(new DeliverWebhook(id), (actor, scope) =>
             {
-                actor.SetSystem();
+                actor.Set(Actor.System);
                 scope.EnterTenant(tenant.Id, tenant.Slug);
             }), Ct)));
 
@@ -49,7 +50,7 @@ public sealed class DeliveryClaimTests
         app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("warm-up").Protect("key ring");
         await app.SendAsync<Mediator.Unit>(new RequestPasswordReset("jo@acme.example", null), (actor, scope) =>
         {
-            actor.SetAnonymous("127.0.0.1");
+            actor.Set(Actor.Anonymous("127.0.0.1"));
             scope.EnterTenant(tenant.Id, tenant.Slug);
         });
         var id = await app.QueryDbAsync(db => db.Set<OutboundEmail>().Select(e => e.Id).SingleAsync(Ct));

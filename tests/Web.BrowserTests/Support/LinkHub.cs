@@ -24,7 +24,7 @@ public sealed class LinkHub : IAsyncLifetime
     }
 
     /// <summary>A new tenant with one implicit-grant skill (Alexa's redirect URL, the given scopes) and one end user.</summary>
-    public async Task<LinkSetup> ArrangeAsync(
+    public async Task<BrowserLinkSetup> ArrangeAsync(
         string tenantName = "Car Fu Motors",
         string skillName = "Car Fu",
         IReadOnlyList<(string Name, string Description)>? scopes = null)
@@ -42,7 +42,7 @@ public sealed class LinkHub : IAsyncLifetime
             grantType = "implicit",
             scopes = scopes.Select(s => new { name = s.Name, description = s.Description }).ToArray(),
             domains = new[] { "cdn.carfu.example" },
-            redirectUrls = new[] { LinkSetup.AlexaRedirectUrl },
+            redirectUrls = new[] { BrowserLinkSetup.AlexaRedirectUrl },
             accessTokenLifetimeSeconds = 3600,
         }, ct), HttpStatusCode.Created);
 
@@ -51,7 +51,7 @@ public sealed class LinkHub : IAsyncLifetime
         var user = await ExpectAsync(await Platform.PostAsJsonAsync($"/api/v1/tenants/{slug}/users",
             new { email, password, displayName = "Jo Doe" }, ct), HttpStatusCode.Created);
 
-        return new LinkSetup(
+        return new BrowserLinkSetup(
             App.BaseUrl, slug, tenantName, skillName, scopes,
             skill.GetProperty("clientId").GetString()!,
             skill.GetProperty("clientSecret").GetString()!,
@@ -60,7 +60,7 @@ public sealed class LinkHub : IAsyncLifetime
     }
 
     /// <summary>RFC 7662 introspection, authenticated as the skill, over HTTP.</summary>
-    public async Task<JsonElement> IntrospectAsync(LinkSetup link, string token)
+    public async Task<JsonElement> IntrospectAsync(BrowserLinkSetup link, string token)
     {
         using var client = App.CreateHttpClient(apiKey: null);
         var response = await client.PostAsync($"t/{link.Slug}/connect/introspect", new FormUrlEncodedContent(new Dictionary<string, string>

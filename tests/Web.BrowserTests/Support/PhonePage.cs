@@ -80,7 +80,7 @@ public sealed class PhonePage : IAsyncDisposable
         };
         await devTools.SendAsync("Fetch.enable", new Dictionary<string, object>
         {
-            ["patterns"] = new[] { new Dictionary<string, object> { ["urlPattern"] = LinkSetup.AmazonOrigin + "/*", ["requestStage"] = "Request" } },
+            ["patterns"] = new[] { new Dictionary<string, object> { ["urlPattern"] = BrowserLinkSetup.AmazonOrigin + "/*", ["requestStage"] = "Request" } },
         });
     }
 
@@ -90,7 +90,7 @@ public sealed class PhonePage : IAsyncDisposable
     /// <summary>Waits until the browser is at Amazon's redirect URL and returns the parameters of its fragment.</summary>
     public async Task<IReadOnlyDictionary<string, string>> WaitForAmazonAsync()
     {
-        await Page.WaitForURLAsync(url => url.StartsWith(LinkSetup.AlexaRedirectUrl, StringComparison.Ordinal));
+        await Page.WaitForURLAsync(url => url.StartsWith(BrowserLinkSetup.AlexaRedirectUrl, StringComparison.Ordinal));
         return Fragment.Parse(Page.Url);
     }
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using AlexaLinkHub.Application.Common.Tenancy;
-using AlexaLinkHub.Infrastructure.Email;
+using AlexaLinkHub.Domain.Emails;
 using AlexaLinkHub.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

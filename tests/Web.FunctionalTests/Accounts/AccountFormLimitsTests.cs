@@ -41,7 +41,11 @@ public sealed class AccountFormRateLimitTests(ThreeAccountFormsFixture app) : IC
 
         Assert.Equal(HttpStatusCode.TooManyRequests, fourth.Status);
         Assert.Equal("text/html", fourth.Response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("Too many attempts from this network. Wait a few minutes and try again.", fourth.Text);
+        // The tenant's own page (its name, its layout), with Retry-After for a client that reads it.
+        Assert.Equal("Too many requests", fourth.Heading);
+        Assert.Contains("Too many attempts from this network. Wait a few minutes and try again.", fourth.Text, StringComparison.Ordinal);
+        Assert.Contains(AccountScenario.TenantName, fourth.Text, StringComparison.Ordinal);
+        Assert.True(fourth.Response.Headers.Contains("Retry-After"));
         Assert.Contains("<meta name=\"viewport\"", fourth.Html, StringComparison.Ordinal);
         Assert.Equal(emails.Take(3).Order(StringComparer.Ordinal), (await app.UserEmailsAsync(scenario.Slug)).Order(StringComparer.Ordinal));
 

@@ -68,6 +68,6 @@ public sealed class EmailConfirmationPageTests(AccountsFixture app) : IClassFixt
         var created = await browser.SubmitAsync(await browser.GetAsync(scenario.PageUrl("signup")), SignUpFields(email));
 
         Assert.Equal(scenario.AuthorizeUrl, created.Location!.PathAndQuery);
-        Assert.Equal(0, await app.QueryDbAsync(db => db.Set<Infrastructure.Email.OutboundEmail>().CountAsync(e => e.To == email, TestContext.Current.CancellationToken)));
+        Assert.Equal(0, await app.QueryDbAsync(db => db.Set<Domain.Emails.OutboundEmail>().CountAsync(e => e.To == email, TestContext.Current.CancellationToken)));
     }
 }

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using AlexaLinkHub.Infrastructure.Email;
+using AlexaLinkHub.Domain.Emails;
 using AlexaLinkHub.Web.FunctionalTests.Accounts.Support;
 using Microsoft.EntityFrameworkCore;
 using static AlexaLinkHub.Web.FunctionalTests.Accounts.Support.FlowSteps;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using AlexaLinkHub.Domain.Audit;
-using AlexaLinkHub.Infrastructure.Email;
+using AlexaLinkHub.Domain.Emails;
 using AlexaLinkHub.Web.FunctionalTests.Admin.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using AlexaLinkHub.Web.FunctionalTests.Admin.Support;
 using AlexaLinkHub.Web.FunctionalTests.Localization;
+using AlexaLinkHub.Web.FunctionalTests.Localization.Support;
 
 namespace AlexaLinkHub.Web.FunctionalTests.Admin;
 
@@ -24,12 +25,12 @@ public sealed class AuditAndDashboardTests(AdminFixture app) : IClassFixture<Adm
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Equal(["1 Linked accounts", "1 Active tokens", "1 Links, last 30 days", "1 Failed link attempts, last 30 days"],
-            System.Text.RegularExpressions.Regex.Matches(page.Html, @"<div class=""stat"">(.*?)</div>").Select(m => Clean(m.Groups[1].Value)));
+            page.Texts("div.stat"));
         Assert.Contains("<svg viewBox=\"0 0 720 220\" role=\"img\" aria-labelledby=\"chart-title chart-desc\"", page.Html, StringComparison.Ordinal);
         Assert.Contains("<title id=\"chart-title\">Links and failed link attempts per day, last 30 days</title>", page.Html, StringComparison.Ordinal);
         Assert.Contains($"<title>{today}: 1 links</title>", page.Html, StringComparison.Ordinal);
         Assert.Contains($"<title>{today}: 1 failed attempts</title>", page.Html, StringComparison.Ordinal);
-        Assert.Equal(60, System.Text.RegularExpressions.Regex.Matches(page.Html, "<rect class=\"bar-").Count);
+        Assert.Equal(60, page.Dom.Document.QuerySelectorAll("rect[class^='bar-']").Length);
         Assert.DoesNotContain("<script>", page.Html, StringComparison.Ordinal);
         Assert.Contains("account.linked", page.Text, StringComparison.Ordinal);
     }
@@ -89,9 +90,5 @@ public sealed class AuditAndDashboardTests(AdminFixture app) : IClassFixture<Adm
         Assert.Contains($"user:{userId},\"externalId==HYPERLINK(\"\"https://evil.example\"\")\"", allCsv, StringComparison.Ordinal);
     }
 
-    private static List<string> ActionsIn(AdminPage page) =>
-        System.Text.RegularExpressions.Regex.Matches(page.Html, @"<td><code>([a-z_.]+)</code></td>").Select(m => m.Groups[1].Value).ToList();
-
-    private static string Clean(string markup) =>
-        System.Text.RegularExpressions.Regex.Replace(System.Text.RegularExpressions.Regex.Replace(markup, "<[^>]+>", " "), @"\s+", " ").Trim();
+    private static List<string> ActionsIn(AdminPage page) => page.Texts("td > code").ToList();
 }

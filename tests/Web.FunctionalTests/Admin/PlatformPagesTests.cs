@@ -1,5 +1,5 @@
 using System.Net;
-using AlexaLinkHub.Infrastructure.Email;
+using AlexaLinkHub.Domain.Emails;
 using AlexaLinkHub.Infrastructure.OAuth;
 using AlexaLinkHub.Web.FunctionalTests.Admin.Support;
 using AlexaLinkHub.Web.FunctionalTests.Support;
@@ -105,7 +105,7 @@ public sealed class PlatformPagesTests(AdminFixture app) : IClassFixture<AdminFi
             await db.Skills.CountAsync(s => s.TenantId == tenantId, TestContext.Current.CancellationToken),
             await db.EndUsers.CountAsync(u => u.TenantId == tenantId, TestContext.Current.CancellationToken),
             await db.AccountLinks.CountAsync(l => l.TenantId == tenantId, TestContext.Current.CancellationToken),
-            await db.Set<OAuthApplication>().CountAsync(a => a.TenantId == tenantId, TestContext.Current.CancellationToken),
+            await db.Set<OAuthAuthorization>().CountAsync(a => a.TenantId == tenantId, TestContext.Current.CancellationToken),
             await db.Set<OAuthToken>().CountAsync(t => t.TenantId == tenantId, TestContext.Current.CancellationToken),
             await db.AdminUsers.CountAsync(a => a.Email == email, TestContext.Current.CancellationToken),
         });

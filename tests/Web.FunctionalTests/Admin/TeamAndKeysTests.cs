@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
-using AlexaLinkHub.Infrastructure.Email;
+using AlexaLinkHub.Domain.Emails;
 using AlexaLinkHub.Web.FunctionalTests.Admin.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -83,7 +83,7 @@ public sealed class TeamAndKeysTests(AdminFixture app) : IClassFixture<AdminFixt
         Assert.Equal(HttpStatusCode.OK, await ApiStatusAsync(key, $"/api/v1/tenants/{slug}/skills"));
         Assert.Equal(HttpStatusCode.NotFound, await ApiStatusAsync(key, $"/api/v1/tenants/{otherSlug}/skills"));
 
-        var keyId = Regex.Match(later.Html, @"name=""id"" value=""([0-9a-f-]+)""").Groups[1].Value;
+        var keyId = Assert.Single(later.Dom.InputValues("id"));
         var revoked = await vendor.PostFormAsync($"{keysPage}?handler=Revoke", AdminBrowser.Fields(("id", keyId)));
 
         Assert.Contains("API key revoked", revoked.Text, StringComparison.Ordinal);

@@ -1,5 +1,5 @@
 using System.Net;
-using AlexaLinkHub.Infrastructure.Email;
+using AlexaLinkHub.Domain.Emails;
 using AlexaLinkHub.Infrastructure.OAuth;
 using AlexaLinkHub.Web.FunctionalTests.Admin.Support;
 using Microsoft.EntityFrameworkCore;
@@ -159,9 +159,7 @@ public sealed class UserPagesTests(AdminFixture app) : IClassFixture<AdminFixtur
         Assert.DoesNotContain(trail, e => personal.Any(p => (e.Details ?? "").Contains(p, StringComparison.OrdinalIgnoreCase)));
     }
 
-    private static List<string> UserEmails(AdminPage page) =>
-        System.Text.RegularExpressions.Regex.Matches(page.Html, @"<td><a href=""/admin/t/[^/]+/users/[0-9a-f-]+"">([^<]+)</a></td>").Select(m => m.Groups[1].Value).ToList();
+    private static List<string> UserEmails(AdminPage page) => page.Texts("td > a[href*='/users/']").ToList();
 
-    private static List<string> TokenIds(AdminPage page) =>
-        System.Text.RegularExpressions.Regex.Matches(page.Html, @"name=""tokenId"" value=""([^""]+)""").Select(m => m.Groups[1].Value).ToList();
+    private static List<string> TokenIds(AdminPage page) => page.Dom.InputValues("tokenId").ToList();
 }

@@ -1,5 +1,7 @@
 using AlexaLinkHub.TestSupport;
 using AlexaLinkHub.Web.FunctionalTests.Linking;
+using AlexaLinkHub.Web.FunctionalTests.Linking.Support;
+using AlexaLinkHub.Web.FunctionalTests.CodeGrant.Support;
 
 namespace AlexaLinkHub.Web.FunctionalTests.CodeGrant;
 

@@ -1,6 +1,8 @@
 using System.Net;
 using AlexaLinkHub.Infrastructure.Persistence;
 using AlexaLinkHub.TestSupport;
+using AlexaLinkHub.Web.FunctionalTests.Linking.Support;
+using AlexaLinkHub.Web.FunctionalTests.CodeGrant.Support;
 
 namespace AlexaLinkHub.Web.FunctionalTests.CodeGrant;
 
@@ -39,7 +41,7 @@ public sealed class ConcurrencyTests
 
         // Every loser is a second presentation of the code, whether it came after the winner's redemption or raced it:
         // the link ends, once, and even the refresh token the winner wrote after the revocation is dead.
-        Assert.False(await Linking.LinkAssert.IsActiveAsync(app.Http, setup.Skill, winner.AccessToken));
+        Assert.False(await Linking.Support.LinkAssert.IsActiveAsync(app.Http, setup.Skill, winner.AccessToken));
         await CodeFlow.AssertLinkEndedAsync(app.Http, setup, "token_replay");
         await CodeFlow.ErrorAsync(await CodeFlow.RefreshAsync(app.Http, setup.Skill, winner.RefreshToken), "invalid_grant");
     }

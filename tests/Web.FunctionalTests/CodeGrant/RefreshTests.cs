@@ -3,6 +3,8 @@ using AlexaLinkHub.TestSupport;
 using AlexaLinkHub.Web.FunctionalTests.Linking;
 using AlexaLinkHub.Web.FunctionalTests.Support;
 using Microsoft.EntityFrameworkCore;
+using AlexaLinkHub.Web.FunctionalTests.Linking.Support;
+using AlexaLinkHub.Web.FunctionalTests.CodeGrant.Support;
 
 namespace AlexaLinkHub.Web.FunctionalTests.CodeGrant;
 

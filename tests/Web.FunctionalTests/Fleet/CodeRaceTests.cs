@@ -1,7 +1,8 @@
 using System.Net;
 using AlexaLinkHub.TestSupport;
-using AlexaLinkHub.Web.FunctionalTests.CodeGrant;
-using AlexaLinkHub.Web.FunctionalTests.Linking;
+using AlexaLinkHub.Web.FunctionalTests.Fleet.Support;
+using AlexaLinkHub.Web.FunctionalTests.CodeGrant.Support;
+using AlexaLinkHub.Web.FunctionalTests.Linking.Support;
 
 namespace AlexaLinkHub.Web.FunctionalTests.Fleet;
 

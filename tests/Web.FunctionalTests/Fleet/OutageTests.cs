@@ -3,7 +3,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using AlexaLinkHub.TestSupport;
-using AlexaLinkHub.Web.FunctionalTests.Linking;
+using AlexaLinkHub.Web.FunctionalTests.Fleet.Support;
+using AlexaLinkHub.Web.FunctionalTests.Linking.Support;
 using AlexaLinkHub.Web.FunctionalTests.Support;
 using Npgsql;
 

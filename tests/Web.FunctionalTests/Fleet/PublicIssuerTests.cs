@@ -1,6 +1,7 @@
 using System.Net;
 using AlexaLinkHub.TestSupport;
-using AlexaLinkHub.Web.FunctionalTests.Linking;
+using AlexaLinkHub.Web.FunctionalTests.Fleet.Support;
+using AlexaLinkHub.Web.FunctionalTests.Linking.Support;
 using AlexaLinkHub.Web.FunctionalTests.Support;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 

@@ -1,7 +1,8 @@
 using System.Net;
 using AlexaLinkHub.Infrastructure.OAuth;
 using AlexaLinkHub.TestSupport;
-using AlexaLinkHub.Web.FunctionalTests.Linking;
+using AlexaLinkHub.Web.FunctionalTests.Fleet.Support;
+using AlexaLinkHub.Web.FunctionalTests.Linking.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace AlexaLinkHub.Web.FunctionalTests.Fleet;

@@ -1,6 +1,6 @@
 using AlexaLinkHub.Application.Accounts;
 using AlexaLinkHub.Application.Common.Tenancy;
-using AlexaLinkHub.Infrastructure.Email;
+using AlexaLinkHub.Domain.Emails;
 using AlexaLinkHub.Infrastructure.Persistence;
 using AlexaLinkHub.TestSupport;
 using AlexaLinkHub.Web.FunctionalTests.Support;
@@ -9,6 +9,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using AlexaLinkHub.Web.FunctionalTests.Webhooks.Support;
 
 namespace AlexaLinkHub.Web.FunctionalTests.Jobs;
 
@@ -26,7 +27,7 @@ public sealed class EmailJobsTests
 
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            scope.ServiceProvider.GetRequiredService<ActorContext>().SetAnonymous("127.0.0.1");
+            scope.ServiceProvider.GetRequiredService<ActorContext>().Set(Actor.Anonymous("127.0.0.1"));
             scope.ServiceProvider.GetRequiredService<TenantContext>().EnterTenant(tenant.GetProperty("id").GetGuid(), slug);
             await scope.ServiceProvider.GetRequiredService<ISender>().Send(new RequestPasswordReset("jo@acme.example", null), TestContext.Current.CancellationToken);
         }

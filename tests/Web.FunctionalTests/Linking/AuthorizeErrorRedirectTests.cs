@@ -1,5 +1,6 @@
 using AlexaLinkHub.TestSupport;
 using AlexaLinkHub.Web.FunctionalTests.Support;
+using AlexaLinkHub.Web.FunctionalTests.Linking.Support;
 
 namespace AlexaLinkHub.Web.FunctionalTests.Linking;
 

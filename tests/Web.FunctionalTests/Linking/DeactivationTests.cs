@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using AlexaLinkHub.TestSupport;
 using AlexaLinkHub.Web.FunctionalTests.Support;
 using Microsoft.EntityFrameworkCore;
+using AlexaLinkHub.Web.FunctionalTests.Linking.Support;
 
 namespace AlexaLinkHub.Web.FunctionalTests.Linking;
 

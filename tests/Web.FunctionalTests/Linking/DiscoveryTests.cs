@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using AlexaLinkHub.TestSupport;
 using AlexaLinkHub.Web.FunctionalTests.Support;
+using AlexaLinkHub.Web.FunctionalTests.Linking.Support;
 
 namespace AlexaLinkHub.Web.FunctionalTests.Linking;
 

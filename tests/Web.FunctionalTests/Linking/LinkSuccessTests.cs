@@ -7,6 +7,7 @@ using AlexaLinkHub.TestSupport;
 using AlexaLinkHub.Web.FunctionalTests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
+using AlexaLinkHub.Web.FunctionalTests.Linking.Support;
 
 namespace AlexaLinkHub.Web.FunctionalTests.Linking;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using AlexaLinkHub.Web.FunctionalTests.Support;
+using AlexaLinkHub.Web.FunctionalTests.Localization.Support;
 
 namespace AlexaLinkHub.Web.FunctionalTests.Localization;
 

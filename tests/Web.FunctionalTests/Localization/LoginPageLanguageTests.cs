@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using AlexaLinkHub.Web.FunctionalTests.Support;
+using AlexaLinkHub.Web.FunctionalTests.Localization.Support;
 
 namespace AlexaLinkHub.Web.FunctionalTests.Localization;
 
@@ -97,7 +98,7 @@ public sealed class LoginPageLanguageTests(ApiFixture api) : IClassFixture<ApiFi
     {
         var setup = await LocalizedPageSetup.CreateAsync(api);
 
-        var page = await TenantPage.GetAsync(Browser(), setup.LoginUrlInLinkFlow, acceptLanguage);
+        var page = await setup.OpenLoginInLinkFlowAsync(Browser(), acceptLanguage);
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains(lead, page.Texts("p"));

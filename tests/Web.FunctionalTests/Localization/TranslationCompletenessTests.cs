@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using AlexaLinkHub.Web.Tenancy;
+using AlexaLinkHub.Web.FunctionalTests.Localization.Support;
 
 namespace AlexaLinkHub.Web.FunctionalTests.Localization;
 
@@ -12,17 +13,36 @@ public sealed class TranslationCompletenessTests
 
     private static readonly IReadOnlyDictionary<string, string> Keys = PageTexts.Keys();
     private static readonly IReadOnlyList<PageTexts.ResourceFile> Files = PageTexts.ResourceFiles();
+    private static readonly PageTexts.ResourceFile English = PageTexts.English();
 
     [Fact]
     public void Scan_FindsThePagesTextsAndTheResourceFiles()
     {
         // Guards the tests below against passing on nothing (a moved folder, a broken pattern).
-        Assert.Contains("Sign in", Keys.Keys);
-        Assert.Contains("Link {0} with your {1} account?", Keys.Keys);
-        Assert.Contains("Enter your password.", Keys.Keys);
-        Assert.Contains("This link request can't be completed", Keys.Keys);
+        Assert.Contains("Login.Action", Keys.Keys);
+        Assert.Contains("Consent.Heading", Keys.Keys);
+        Assert.Contains("Login.PasswordRequired", Keys.Keys);
+        Assert.Contains("AuthorizeError.Heading", Keys.Keys);
+        Assert.Equal("Link {0} with your {1} account?", English.Entries["Consent.Heading"]);
         Assert.True(Keys.Count >= 25, $"Only {Keys.Count} texts found under {PageTexts.WebSource}.");
         Assert.Equal(ExpectedCultures, Files.Select(f => f.Culture).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Texts_AreLookedUpByResourceKeyNeverByTheirEnglishWords()
+    {
+        var notKeys = Keys.Where(k => !System.Text.RegularExpressions.Regex.IsMatch(k.Key, "^[A-Z][A-Za-z]*(\\.[A-Z][A-Za-z]*)+$"))
+            .Select(k => $"\"{k.Key}\" (used at {k.Value})").ToList();
+        Assert.True(notKeys.Count == 0, "Look a text up by its key (Area.Name), not by its English words:" + Environment.NewLine + string.Join(Environment.NewLine, notKeys));
+    }
+
+    [Fact]
+    public void EnglishResourceFile_WordsEveryTextThePagesUseAndNoOther()
+    {
+        var missing = Keys.Where(k => !English.Entries.ContainsKey(k.Key)).Select(k => $"\"{k.Key}\" (used at {k.Value})");
+        var extra = English.Entries.Keys.Where(k => !Keys.ContainsKey(k)).Select(k => $"\"{k}\" (no page uses it)");
+        var problems = missing.Concat(extra).Concat(English.Duplicates.Select(d => $"\"{d}\" is defined more than once")).ToList();
+        Assert.True(problems.Count == 0, $"src/Web/Resources/SharedResource.resx holds the English text of every key:{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
     }
 
     [Fact]
@@ -55,7 +75,7 @@ public sealed class TranslationCompletenessTests
                 report.AppendLine(CultureInfo.InvariantCulture, $"    \"{key}\"");
         }
         Assert.True(report.Length == 0,
-            $"Remove these entries (or, if an English text was reworded, rename the entry in every file):{Environment.NewLine}{report}");
+            $"Remove these entries (or, if a key was renamed, rename the entry in every file):{Environment.NewLine}{report}");
     }
 
     [Fact]
@@ -64,14 +84,14 @@ public sealed class TranslationCompletenessTests
         var report = new StringBuilder();
         foreach (var file in Files)
         {
-            foreach (var (key, translation) in file.Entries.Where(e => Keys.ContainsKey(e.Key)))
+            foreach (var (key, translation) in file.Entries.Where(e => Keys.ContainsKey(e.Key) && English.Entries.ContainsKey(e.Key)))
             {
-                var expected = PageTexts.Placeholders(key);
+                var expected = PageTexts.Placeholders(English.Entries[key]);
                 var actual = PageTexts.Placeholders(translation);
                 if (!expected.SetEquals(actual))
                 {
                     report.AppendLine(CultureInfo.InvariantCulture,
-                        $"{file.FileName}: \"{key}\" has {Describe(expected)} but its translation \"{translation}\" has {Describe(actual)}");
+                        $"{file.FileName}: \"{key}\" (\"{English.Entries[key]}\") has {Describe(expected)} but its translation \"{translation}\" has {Describe(actual)}");
                 }
                 else if (!Formats(translation, expected))
                 {

@@ -4,6 +4,7 @@ using AlexaLinkHub.TestSupport;
 using AlexaLinkHub.Web.FunctionalTests.Support;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
+using AlexaLinkHub.Web.FunctionalTests.Webhooks.Support;
 
 namespace AlexaLinkHub.Web.FunctionalTests.Webhooks;
 

@@ -28,7 +28,7 @@ public sealed class ChangePasswordHandler(IEndUserRepository users, IPasswordHas
         if (user is not { Enabled: true } || hasher.Verify(user.PasswordHash, command.CurrentPassword ?? string.Empty) == PasswordCheck.Failed)
             return false;
         user.SetPasswordHash(hasher.Hash(command.NewPassword));
-        audit.Record(AuditActions.PasswordChanged, $"user:{user.Id}");
+        audit.Record(AuditActions.PasswordChanged, AuditTarget.User(user.Id));
         return true;
     }
 }

@@ -27,7 +27,7 @@ public sealed class ConfirmEmailHandler(
         if (!user.EmailConfirmed)
         {
             user.ConfirmEmail();
-            audit.Record(AuditActions.EmailConfirmed, $"user:{user.Id}");
+            audit.Record(AuditActions.EmailConfirmed, AuditTarget.User(user.Id));
         }
         return new ResetPasswordOutcome(true, user.Id);
     }

@@ -2,8 +2,6 @@ using AlexaLinkHub.Application.Common.Exceptions;
 using AlexaLinkHub.Application.Common.Interfaces;
 using AlexaLinkHub.Application.Common.Tenancy;
 using AlexaLinkHub.Application.Tenants;
-using AlexaLinkHub.Domain.Admins;
-using AlexaLinkHub.Domain.Audit;
 using Mediator;
 
 namespace AlexaLinkHub.Application.Admins;
@@ -22,46 +20,12 @@ public enum InvitationOutcome
     AlreadyAdmin,
 }
 
-public sealed class InviteAdminHandler(
-    IAdminUserRepository admins,
-    ITenantRepository tenants,
-    ITenantContext scope,
-    IAdminTokens tokens,
-    IEmailOutbox outbox,
-    IPublicUrls urls,
-    IAuditLog audit,
-    TimeProvider clock) : ICommandHandler<InviteAdmin, InvitationOutcome>
+public sealed class InviteAdminHandler(ITenantRepository tenants, ITenantContext scope, AdminInvitations invitations)
+    : ICommandHandler<InviteAdmin, InvitationOutcome>
 {
     public async ValueTask<InvitationOutcome> Handle(InviteAdmin command, CancellationToken cancellationToken)
     {
         var tenant = await tenants.FindByIdAsync(scope.RequiredTenantId, cancellationToken) ?? throw new NotFoundException("Tenant not found.");
-        var now = clock.GetUtcNow();
-        var admin = await admins.FindByEmailAsync(command.Email, cancellationToken);
-        if (admin is not null && admin.CanAdminister(tenant.Id) && !admin.IsInvitationPending)
-            return InvitationOutcome.AlreadyAdmin;
-
-        if (admin is null)
-        {
-            admin = AdminUser.Invite(command.Email, tenant.Id, now);
-            admins.Add(admin);
-            audit.Record(AuditActions.AdminInvited, $"admin:{admin.Email}");
-        }
-        else
-        {
-            admin.AddMembership(tenant.Id, now);
-            audit.Record(admin.IsInvitationPending ? AuditActions.AdminInvited : AuditActions.AdminMembershipAdded, $"admin:{admin.Email}");
-        }
-
-        if (admin.IsInvitationPending)
-        {
-            var link = $"{AdminUrl(urls)}invitation?token={Uri.EscapeDataString(tokens.CreateInvitation(admin))}";
-            outbox.Enqueue(AdminEmails.Invitation(tenant, admin.Email, link));
-            return InvitationOutcome.Invited;
-        }
-
-        outbox.Enqueue(AdminEmails.MembershipAdded(tenant, admin.Email, $"{AdminUrl(urls)}t/{tenant.Slug}"));
-        return InvitationOutcome.MembershipAdded;
+        return await invitations.InviteAsync(tenant, command.Email, cancellationToken);
     }
-
-    private static string AdminUrl(IPublicUrls urls) => $"{urls.BaseUrl.ToString().TrimEnd('/')}/admin/";
 }

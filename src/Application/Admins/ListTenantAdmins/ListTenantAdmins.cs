@@ -7,7 +7,7 @@ namespace AlexaLinkHub.Application.Admins;
 /// <summary>The people who administer the tenant in scope, by email.</summary>
 public sealed record ListTenantAdmins : IQuery<IReadOnlyList<TenantAdminDto>>, ITenantAdminRequest;
 
-public sealed record TenantAdminDto(string Email, bool InvitationPending, bool Enabled, DateTimeOffset MemberSince);
+public sealed record TenantAdminDto(Guid Id, string Email, bool InvitationPending, bool Enabled, DateTimeOffset MemberSince, bool HasMfa);
 
 public sealed class ListTenantAdminsHandler(IAdminUserRepository admins, ITenantContext scope) : IQueryHandler<ListTenantAdmins, IReadOnlyList<TenantAdminDto>>
 {
@@ -15,7 +15,7 @@ public sealed class ListTenantAdminsHandler(IAdminUserRepository admins, ITenant
     {
         var tenantId = scope.RequiredTenantId;
         return (await admins.ListForTenantAsync(tenantId, cancellationToken))
-            .Select(a => new TenantAdminDto(a.Email, a.IsInvitationPending, a.Enabled, a.Memberships.First(m => m.TenantId == tenantId).CreatedAt))
+            .Select(a => new TenantAdminDto(a.Id, a.Email, a.IsInvitationPending, a.Enabled, a.Memberships.First(m => m.TenantId == tenantId).CreatedAt, a.HasMfa))
             .OrderBy(a => a.Email, StringComparer.OrdinalIgnoreCase)
             .ToList();
     }

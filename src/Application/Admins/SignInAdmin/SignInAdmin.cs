@@ -1,14 +1,14 @@
 using AlexaLinkHub.Application.Common.Interfaces;
 using AlexaLinkHub.Application.Common.Security;
-using AlexaLinkHub.Domain.Audit;
 using Mediator;
-using Microsoft.Extensions.Options;
 
 namespace AlexaLinkHub.Application.Admins;
 
-/// <summary>Checks an admin's credentials on the admin sign-in page. An unknown email and a wrong password get the same
-/// answer; repeated failures lock the account for a while (<see cref="AdminSignInOptions"/>).</summary>
-public sealed record SignInAdmin : ICommand<AdminSignInOutcome>, ISingleSaveCommand
+/// <summary>Checks an admin's password on the admin sign-in page. An unknown email and a wrong password get the same
+/// answer, and the same lockout after <see cref="AdminSignInOptions.MaxFailedAttempts"/> failures (counted per email,
+/// <see cref="AdminSignInGate"/>), after the same work (one password-hash verification). An admin with a second factor
+/// is not signed in yet: <see cref="AdminSignInStatus.SecondFactorRequired"/>.</summary>
+public sealed record SignInAdmin : ICommand<AdminSignInOutcome>, IAdminSignInRequest, ISingleSaveCommand
 {
     public required string Email { get; init; }
     public required string Password { get; init; }
@@ -17,62 +17,45 @@ public sealed record SignInAdmin : ICommand<AdminSignInOutcome>, ISingleSaveComm
 public enum AdminSignInStatus
 {
     Succeeded,
+    SecondFactorRequired,
     BadCredentials,
     LockedOut,
     Disabled,
 }
 
+/// <summary><see cref="Admin"/> is set when the password was right: the session's identity (Succeeded), or whom the
+/// second step is for (SecondFactorRequired).</summary>
 public sealed record AdminSignInOutcome(AdminSignInStatus Status, AdminIdentity? Admin, DateTimeOffset? LockedUntil)
 {
     public bool Succeeded => Status == AdminSignInStatus.Succeeded;
 }
 
-public sealed class SignInAdminHandler(
-    IAdminUserRepository admins,
-    IPasswordHasher hasher,
-    IAuditLog audit,
-    IOptions<AdminSignInOptions> options,
-    TimeProvider clock) : ICommandHandler<SignInAdmin, AdminSignInOutcome>
+public sealed class SignInAdminHandler(IAdminUserRepository admins, IPasswordHasher hasher, AdminSignInGate gate, IAdminMfaPolicy mfa)
+    : ICommandHandler<SignInAdmin, AdminSignInOutcome>
 {
     // A real hash of a throwaway password: an unknown email costs the same verification as a known one.
-    private static string? _timingHash;
+    private static string? s_timingHash;
 
     public async ValueTask<AdminSignInOutcome> Handle(SignInAdmin command, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
         var admin = string.IsNullOrWhiteSpace(command.Email) ? null : await admins.FindByEmailAsync(command.Email, cancellationToken);
-        if (admin is not null && admin.IsLockedOut(now))
-        {
-            audit.Record(AuditActions.AdminSignInFailed, $"admin:{admin.Email}", "reason=locked_out");
-            return new AdminSignInOutcome(AdminSignInStatus.LockedOut, null, admin.LockoutEnd);
-        }
+        if (await gate.LockedAsync(command.Email, cancellationToken) is { } locked)
+            return gate.LockedOut(locked, admin);
 
-        var check = hasher.Verify(admin?.PasswordHash ?? (_timingHash ??= hasher.Hash(Guid.NewGuid().ToString())), command.Password ?? string.Empty);
+        var check = hasher.Verify(admin?.PasswordHash ?? (s_timingHash ??= hasher.Hash(Guid.NewGuid().ToString())), command.Password ?? string.Empty);
         if (admin is null || check == PasswordCheck.Failed)
-        {
-            if (admin is null)
-            {
-                audit.Record(AuditActions.AdminSignInFailed, "admin:unknown", "reason=bad_credentials");
-                return new AdminSignInOutcome(AdminSignInStatus.BadCredentials, null, null);
-            }
-            admin.RecordFailedSignIn(now, options.Value.MaxFailedAttempts, options.Value.LockoutDuration);
-            var locked = admin.IsLockedOut(now);
-            audit.Record(AuditActions.AdminSignInFailed, $"admin:{admin.Email}", locked ? "reason=locked_out" : "reason=bad_credentials");
-            return locked
-                ? new AdminSignInOutcome(AdminSignInStatus.LockedOut, null, admin.LockoutEnd)
-                : new AdminSignInOutcome(AdminSignInStatus.BadCredentials, null, null);
-        }
+            return await gate.FailAsync(command.Email, admin, "bad_credentials", cancellationToken);
 
         if (!admin.Enabled)
         {
-            audit.Record(AuditActions.AdminSignInFailed, $"admin:{admin.Email}", "reason=disabled");
+            await gate.FailAsync(command.Email, admin, "disabled", cancellationToken);
             return new AdminSignInOutcome(AdminSignInStatus.Disabled, null, null);
         }
 
-        admin.RecordSuccessfulSignIn();
         if (check == PasswordCheck.SuccessRehashNeeded)
             admin.SetPasswordHash(hasher.Hash(command.Password!));
-        audit.Record(AuditActions.AdminSignedIn, $"admin:{admin.Email}");
-        return new AdminSignInOutcome(AdminSignInStatus.Succeeded, AdminIdentity.From(admin), null);
+        return admin.HasMfa
+            ? new AdminSignInOutcome(AdminSignInStatus.SecondFactorRequired, await mfa.IdentityAsync(admin, cancellationToken), null)
+            : await gate.SucceedAsync(admin, "password", cancellationToken);
     }
 }

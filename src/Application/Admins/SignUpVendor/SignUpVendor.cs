@@ -12,7 +12,7 @@ namespace AlexaLinkHub.Application.Admins;
 
 /// <summary>A vendor onboards on their own (configuration <c>Onboarding:SelfService</c>, on by default): a new tenant,
 /// and the vendor as its first admin, in one save.</summary>
-public sealed record SignUpVendor : ICommand<VendorSignUpResult>, ISingleSaveCommand
+public sealed record SignUpVendor : ICommand<VendorSignUpResult>, IPublicRequest, ISingleSaveCommand
 {
     public required string Email { get; init; }
     public required string Password { get; init; }
@@ -25,7 +25,7 @@ public sealed record VendorSignUpResult(AdminIdentity Admin, Guid TenantId, stri
 public sealed class SignUpVendorHandler(
     IAdminUserRepository admins,
     TenantRegistration registration,
-    ITenantContext scope,
+    TenantContext scope,
     IPasswordHasher hasher,
     IAuditLog audit,
     IOptions<OnboardingOptions> options,
@@ -43,7 +43,7 @@ public sealed class SignUpVendorHandler(
         scope.EnterTenant(tenant.Id, tenant.Slug);
         var admin = AdminUser.CreateTenantAdmin(command.Email, hasher.Hash(command.Password), tenant.Id, clock.GetUtcNow());
         admins.Add(admin);
-        audit.Record(AuditActions.AdminCreated, $"admin:{admin.Email}", "tenant admin (self-service sign-up)");
-        return new VendorSignUpResult(AdminIdentity.From(admin), tenant.Id, tenant.Slug);
+        audit.Record(AuditActions.AdminCreated, AuditTarget.Admin(admin.Email), AuditDetails.Of("role", "tenant admin").And("via", "self-service sign-up"));
+        return new VendorSignUpResult(AdminIdentity.From(admin, mustEnrolMfa: false), tenant.Id, tenant.Slug);
     }
 }

@@ -12,9 +12,7 @@ public sealed class SignUpVendorValidator : AbstractValidator<SignUpVendor>
     {
         RuleFor(x => x.Email).SatisfiesDomain(email => EmailAddress.Validate(email));
         RuleFor(x => x.Password).AcceptablePassword();
-        RuleFor(x => x.OrganizationName)
-            .NotEmpty().WithMessage("Organization name is required.")
-            .MaximumLength(Tenant.DisplayNameMaxLength).WithMessage($"Organization name must be at most {Tenant.DisplayNameMaxLength} characters.");
+        RuleFor(x => x.OrganizationName).SatisfiesDomain(name => Tenant.ValidateDisplayName(name, "Organization name"));
         RuleFor(x => x.TenantSlug).SatisfiesDomain(slug => TenantSlug.Validate(slug));
     }
 }

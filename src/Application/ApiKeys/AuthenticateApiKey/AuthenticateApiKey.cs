@@ -1,10 +1,11 @@
+using AlexaLinkHub.Application.Common.Interfaces;
 using AlexaLinkHub.Application.Common.Security;
 using Mediator;
 
 namespace AlexaLinkHub.Application.ApiKeys;
 
 /// <summary>Who holds this bearer key, or null when it is unknown or revoked.</summary>
-public sealed record AuthenticateApiKey(string Key) : IQuery<ApiKeyIdentity?>;
+public sealed record AuthenticateApiKey(string Key) : IQuery<ApiKeyIdentity?>, IPublicRequest;
 
 public sealed record ApiKeyIdentity(Guid KeyId, string Prefix, Guid? TenantId)
 {

@@ -1,3 +1,4 @@
+using AlexaLinkHub.Application.Common.Behaviours;
 using AlexaLinkHub.Application.Common.Interfaces;
 using AlexaLinkHub.Application.Common.Security;
 using AlexaLinkHub.Application.Common.Tenancy;
@@ -9,7 +10,7 @@ using Mediator;
 namespace AlexaLinkHub.Application.ApiKeys;
 
 /// <summary>Creates a key scoped to the tenant in scope.</summary>
-public sealed record CreateApiKey : ICommand<CreatedApiKeyDto>, ITenantAdminRequest
+public sealed record CreateApiKey : ICommand<CreatedApiKeyDto>, ITenantAdminRequest, IStepUpRequest
 {
     public required string Name { get; init; }
 }
@@ -17,7 +18,7 @@ public sealed record CreateApiKey : ICommand<CreatedApiKeyDto>, ITenantAdminRequ
 public sealed class CreateApiKeyValidator : AbstractValidator<CreateApiKey>
 {
     public CreateApiKeyValidator() =>
-        RuleFor(x => x.Name).NotEmpty().WithMessage("Name is required.").MaximumLength(ApiKey.NameMaxLength);
+        RuleFor(x => x.Name).SatisfiesDomain(name => ApiKey.ValidateName(name));
 }
 
 public sealed class CreateApiKeyHandler(IApiKeyRepository keys, ITenantContext scope, IAuditLog audit, TimeProvider clock)
@@ -28,7 +29,7 @@ public sealed class CreateApiKeyHandler(IApiKeyRepository keys, ITenantContext s
         var secret = SecretTokens.NewApiKey();
         var key = ApiKey.CreateTenantKey(scope.RequiredTenantId, command.Name, SecretTokens.DisplayPrefix(secret), SecretTokens.Hash(secret), clock.GetUtcNow());
         keys.Add(key);
-        audit.Record(AuditActions.ApiKeyCreated, $"api-key:{key.Prefix}", $"name={key.Name}");
+        audit.Record(AuditActions.ApiKeyCreated, AuditTarget.ApiKey(key.Prefix), AuditDetails.Of("name", key.Name));
         return ValueTask.FromResult(new CreatedApiKeyDto(key.Id, key.Name, key.Prefix, secret, key.CreatedAt));
     }
 }

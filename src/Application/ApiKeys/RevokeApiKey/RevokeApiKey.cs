@@ -16,7 +16,7 @@ public sealed class RevokeApiKeyHandler(IApiKeyRepository keys, ITenantContext s
         if (!key.IsActive)
             return Unit.Value;
         key.Revoke(clock.GetUtcNow());
-        audit.Record(AuditActions.ApiKeyRevoked, $"api-key:{key.Prefix}", $"name={key.Name}");
+        audit.Record(AuditActions.ApiKeyRevoked, AuditTarget.ApiKey(key.Prefix), AuditDetails.Of("name", key.Name));
         return Unit.Value;
     }
 }

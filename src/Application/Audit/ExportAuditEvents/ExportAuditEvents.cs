@@ -9,7 +9,7 @@ namespace AlexaLinkHub.Application.Audit;
 
 /// <summary>The tenant's audit log as CSV (RFC 4180), newest first, with the same filters as <see cref="ListAuditEvents"/>;
 /// at most <see cref="MaxRows"/> rows (narrow the dates for more).</summary>
-public sealed record ExportAuditEvents : IQuery<AuditExport>, ITenantAdminRequest
+public sealed record ExportAuditEvents : IQuery<AuditExport>, ITenantAdminRequest, IAuditPeriod
 {
     public const int MaxRows = 10_000;
 
@@ -24,9 +24,7 @@ public sealed record AuditExport(string Csv, int Rows, bool Truncated);
 
 public sealed class ExportAuditEventsValidator : AbstractValidator<ExportAuditEvents>
 {
-    public ExportAuditEventsValidator() =>
-        RuleFor(x => x.To).GreaterThanOrEqualTo(x => x.From).When(x => x.From is not null && x.To is not null)
-            .WithMessage("'to' must not be before 'from'.");
+    public ExportAuditEventsValidator() => Include(new AuditPeriodRules<ExportAuditEvents>());
 }
 
 public sealed class ExportAuditEventsHandler(IAuditEventReader reader) : IQueryHandler<ExportAuditEvents, AuditExport>

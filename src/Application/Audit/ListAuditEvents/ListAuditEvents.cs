@@ -6,7 +6,7 @@ using Mediator;
 
 namespace AlexaLinkHub.Application.Audit;
 
-public sealed record ListAuditEvents : IQuery<Page<AuditEventDto>>, ITenantAdminRequest
+public sealed record ListAuditEvents : IQuery<Page<AuditEventDto>>, ITenantAdminRequest, IAuditPeriod
 {
     public DateTimeOffset? From { get; init; }
     public DateTimeOffset? To { get; init; }
@@ -24,9 +24,7 @@ public sealed record AuditEventDto(Guid Id, string Actor, string Action, string 
 
 public sealed class ListAuditEventsValidator : AbstractValidator<ListAuditEvents>
 {
-    public ListAuditEventsValidator() =>
-        RuleFor(x => x.To).GreaterThanOrEqualTo(x => x.From).When(x => x.From is not null && x.To is not null)
-            .WithMessage("'to' must not be before 'from'.");
+    public ListAuditEventsValidator() => Include(new AuditPeriodRules<ListAuditEvents>());
 }
 
 public sealed class ListAuditEventsHandler(IAuditEventReader reader) : IQueryHandler<ListAuditEvents, Page<AuditEventDto>>

@@ -1,5 +1,6 @@
 using AlexaLinkHub.Domain.Common;
 using FluentValidation;
+using FluentValidation.Results;
 
 namespace AlexaLinkHub.Application.Common.Behaviours;
 
@@ -7,8 +8,10 @@ namespace AlexaLinkHub.Application.Common.Behaviours;
 /// every failing field at once, each with the rule's own message.</summary>
 public static class DomainRuleExtensions
 {
+    /// <summary>The domain rule <paramref name="check"/> as a validation rule. <paramref name="code"/> names the rule for
+    /// a page that words its refusals itself (the tenant pages translate by it).</summary>
     public static IRuleBuilderOptionsConditions<T, TProperty> SatisfiesDomain<T, TProperty>(
-        this IRuleBuilder<T, TProperty> rule, Action<TProperty> check) =>
+        this IRuleBuilder<T, TProperty> rule, Action<TProperty> check, string? code = null) =>
         rule.Custom((value, context) =>
         {
             try
@@ -17,7 +20,7 @@ public static class DomainRuleExtensions
             }
             catch (DomainException ex)
             {
-                context.AddFailure(ex.Field ?? context.PropertyPath, ex.Message);
+                context.AddFailure(new ValidationFailure(ex.Field ?? context.PropertyPath, ex.Message) { ErrorCode = code });
             }
         });
 

@@ -12,3 +12,7 @@ public sealed class ConflictException(string message, string? field = null) : Ex
 
 /// <summary>The caller is known but not allowed to do this.</summary>
 public sealed class ForbiddenException(string message) : Exception(message);
+
+/// <summary>A dangerous action by an admin of the UI whose last proof of identity is older than the step-up window: the
+/// UI asks for a second factor (or the password) again, then the admin repeats the action.</summary>
+public sealed class StepUpRequiredException() : Exception("Confirm it's you before this action.");

@@ -14,6 +14,7 @@ public static class LinkHubMetrics
     public const string MeterName = "AlexaLinkHub";
     public const int MaxTenantTags = 200;
     private const string OtherTenants = "_other";
+    private const string TenantTag = "tenant";
 
     private static readonly Meter s_meter = new(MeterName);
     private static readonly Counter<long> s_links = s_meter.CreateCounter<long>("alh.links", description: "Accounts linked.");
@@ -36,9 +37,9 @@ public static class LinkHubMetrics
     private static KeyValuePair<string, object?> Tenant(string? slug)
     {
         if (string.IsNullOrEmpty(slug))
-            return new("tenant", OtherTenants);
+            return new(TenantTag, OtherTenants);
         if (s_tenants.ContainsKey(slug) || (s_tenants.Count < MaxTenantTags && s_tenants.TryAdd(slug, 0)))
-            return new("tenant", slug);
-        return new("tenant", OtherTenants);
+            return new(TenantTag, slug);
+        return new(TenantTag, OtherTenants);
     }
 }

@@ -7,16 +7,16 @@ public interface ITenantContext
     Guid? TenantId { get; }
     string? TenantSlug { get; }
 
-    /// <summary>True only after <see cref="EnterPlatformScope"/>: platform operations and background maintenance.</summary>
+    /// <summary>True only after <see cref="TenantContext.EnterPlatformScope"/>: platform operations and background maintenance.</summary>
     bool IsPlatformScope { get; }
-
-    void EnterTenant(Guid tenantId, string slug);
-    void EnterPlatformScope();
 
     Guid RequiredTenantId => TenantId ?? throw new InvalidOperationException("No tenant is in scope.");
 }
 
-/// <summary>The scoped holder behind <see cref="ITenantContext"/>: set once per request (or job) by whoever knows the tenant.</summary>
+/// <summary>The scoped holder behind <see cref="ITenantContext"/>: entered once per request (or job) by whoever knows the
+/// tenant — tenant resolution for <c>/t/{slug}</c>, <see cref="Tenants.EnterTenantScope"/> or
+/// <see cref="Tenants.EnterPlatformScope"/> for the admin API and UI, the job scope. Entering it again, or narrowing the
+/// platform scope to one tenant, is harmless; anything else is refused: work for another tenant runs in a scope of its own.</summary>
 public sealed class TenantContext : ITenantContext
 {
     public Guid? TenantId { get; private set; }
@@ -34,8 +34,8 @@ public sealed class TenantContext : ITenantContext
 
     public void EnterPlatformScope()
     {
-        TenantId = null;
-        TenantSlug = null;
+        if (TenantId is not null)
+            throw new InvalidOperationException("A tenant's scope cannot become the platform scope.");
         IsPlatformScope = true;
     }
 }

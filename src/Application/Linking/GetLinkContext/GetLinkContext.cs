@@ -20,8 +20,8 @@ public sealed class GetLinkContextHandler(ISkillRepository skills) : IQueryHandl
 {
     public async ValueTask<LinkContext?> Handle(GetLinkContext query, CancellationToken cancellationToken)
     {
-        var skill = await skills.FindByClientIdAsync(query.ClientId, cancellationToken);
-        if (skill is not { Enabled: true })
+        var skill = await skills.FindClientAsync(query.ClientId, cancellationToken);
+        if (skill is null)
             return null;
         var scopes = skill.Scopes.Where(s => query.RequestedScopes.Contains(s.Name, StringComparer.Ordinal))
             .Select(s => new SkillScopeDto(s.Name, s.Description)).ToList();

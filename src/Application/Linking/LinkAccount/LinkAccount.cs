@@ -12,9 +12,10 @@ using Microsoft.Extensions.Options;
 
 namespace AlexaLinkHub.Application.Linking;
 
-/// <summary>The signed-in end user allowed the skill the requested scopes: record the link and its grant, and keep at
-/// most N live links per user and skill (the oldest beyond the cap is revoked). The token itself is issued by the OAuth
-/// server right after, under the returned grant.</summary>
+/// <summary>The signed-in end user allowed the skill the requested scopes: record the link and its grant, keep at most
+/// N live links per user and skill (the oldest beyond the cap ends, like any link, through <see cref="LinkRevocation"/>)
+/// and answer the authorization request with the token (or code) the OAuth server issues under the grant. All of it —
+/// link, grant, token, audit events, webhook deliveries — commits together or not at all.</summary>
 public sealed record LinkAccount(string ClientId, IReadOnlyList<string> Scopes) : ICommand<LinkResult>, IEndUserRequest;
 
 /// <summary>Everything the token is made of.</summary>
@@ -35,6 +36,8 @@ public sealed class LinkAccountHandler(
     IEndUserRepository users,
     IAccountLinkRepository links,
     IOAuthGrants grants,
+    IAuthorizationResponse response,
+    LinkRevocation revocation,
     ITenantContext scope,
     ICurrentActor actor,
     IAuditLog audit,
@@ -44,9 +47,7 @@ public sealed class LinkAccountHandler(
 {
     public async ValueTask<LinkResult> Handle(LinkAccount command, CancellationToken cancellationToken)
     {
-        var skill = await skills.FindByClientIdAsync(command.ClientId, cancellationToken);
-        if (skill is not { Enabled: true })
-            throw new NotFoundException("Unknown skill.");
+        var skill = await skills.FindClientAsync(command.ClientId, cancellationToken) ?? throw new NotFoundException("Unknown skill.");
         var user = await users.FindByIdAsync(actor.EndUserId!.Value, cancellationToken);
         if (user is not { Enabled: true })
             throw new ForbiddenException("This account cannot be linked.");
@@ -54,30 +55,22 @@ public sealed class LinkAccountHandler(
         if (unknown is not null)
             throw new ForbiddenException($"The skill does not define the scope '{unknown}'.");
 
-        var now = clock.GetUtcNow();
         var scopes = command.Scopes.Distinct(StringComparer.Ordinal).ToList();
-        var grantId = await grants.CreateGrantAsync(skill.ClientId, user.Id, scopes, cancellationToken);
-        var link = AccountLink.Create(scope.RequiredTenantId, skill.Id, skill.ClientId, user.Id, scopes, grantId, now);
+        var grantId = await grants.CreateGrantAsync(skill.Id, user.Id, scopes, cancellationToken);
+        var link = AccountLink.Create(scope.RequiredTenantId, skill.Id, skill.ClientId, user.Id, scopes, grantId, clock.GetUtcNow());
         links.Add(link);
         Common.Telemetry.LinkHubMetrics.Linked(scope.TenantSlug);
-        audit.Record(AuditActions.AccountLinked, $"user:{user.Id}", $"clientId={skill.ClientId}; scopes={string.Join(' ', scopes)}; linkId={link.Id}");
+        audit.Record(AuditActions.AccountLinked, AuditTarget.User(user.Id), AuditDetails.Of("clientId", skill.ClientId).And("scopes", scopes).And("linkId", link.Id));
         await webhooks.PublishAsync(link.TenantId, WebhookEvents.AccountLinked, new WebhookEventData(skill.ClientId, user.Id, scopes, null), cancellationToken);
 
-        // Keep the newest N live links (this one included); revoke the rest with their tokens.
+        // Keep the newest N live links (this one included); the rest end with their tokens.
         var live = await links.ListActiveAsync(user.Id, skill.Id, cancellationToken);
         var excess = live.Where(l => l.Id != link.Id).OrderByDescending(l => l.LinkedAt).ThenByDescending(l => l.Id)
             .Skip(Math.Max(0, options.Value.MaxLiveLinksPerUserAndSkill - 1)).ToList();
-        if (excess.Count > 0)
-        {
-            await grants.RevokeGrantsAsync(excess.Select(l => l.GrantId).ToList(), cancellationToken);
-            foreach (var old in excess)
-            {
-                old.Revoke(now, LinkRevocationReasons.TokenCap);
-                audit.Record(AuditActions.TokenRevoked, $"user:{user.Id}", $"clientId={skill.ClientId}; linkId={old.Id}; reason={LinkRevocationReasons.TokenCap}");
-                await webhooks.PublishAsync(old.TenantId, WebhookEvents.TokenRevoked, new WebhookEventData(old.ClientId, old.UserId, old.Scopes, LinkRevocationReasons.TokenCap), cancellationToken);
-            }
-        }
+        await revocation.RevokeAsync(excess, LinkRevocationReasons.TokenCap, cancellationToken);
 
-        return new LinkResult(link.Id, grantId, user.Id, user.Email, user.DisplayName, user.ExternalId, scope.TenantSlug!, scopes, skill.AccessTokenLifetime, skill.RefreshTokenLifetime);
+        var result = new LinkResult(link.Id, grantId, user.Id, user.Email, user.DisplayName, user.ExternalId, scope.TenantSlug!, scopes, skill.AccessTokenLifetime, skill.RefreshTokenLifetime);
+        await response.IssueAsync(result, cancellationToken);
+        return result;
     }
 }

@@ -11,10 +11,11 @@ public sealed class RecordLinkFailureHandler(IAuditLog audit, ICurrentActor acto
 {
     public ValueTask<Unit> Handle(RecordLinkFailure command, CancellationToken cancellationToken)
     {
-        var target = actor.EndUserId is { } id ? $"user:{id}" : "user:unknown";
+        var target = actor.EndUserId is { } id ? AuditTarget.User(id) : AuditTarget.UnknownUser;
         var clientId = command.ClientId is { Length: > 200 } ? command.ClientId[..200] : command.ClientId;
         Common.Telemetry.LinkHubMetrics.LinkFailed(scope.TenantSlug, command.Reason);
-        audit.Record(AuditActions.LinkFailed, target, $"reason={command.Reason}; clientId={clientId}" + (command.Detail is null ? string.Empty : $"; detail={command.Detail}"));
+        var details = AuditDetails.Of("reason", command.Reason).And("clientId", clientId);
+        audit.Record(AuditActions.LinkFailed, target, command.Detail is null ? details : details.And("detail", command.Detail));
         return ValueTask.FromResult(Unit.Value);
     }
 }

@@ -84,7 +84,7 @@ public sealed class SignInEndUserHandler(
         if (!user.EmailConfirmed && await tenants.FindByIdAsync(scope.RequiredTenantId, cancellationToken) is { EmailConfirmationRequired: true } tenant)
         {
             // The right password proves who asks: send a fresh confirmation link that resumes this flow.
-            var link = Accounts.AccountLinks.Build(urls, tenant.Slug, "confirm-email", tokens.Create(user, Accounts.UserTokenPurpose.EmailConfirmation), command.ReturnUrl);
+            var link = Accounts.AccountLinks.Build(urls, tenant.Slug, TenantPaths.ConfirmEmail, tokens.Create(user, Accounts.UserTokenPurpose.EmailConfirmation), command.ReturnUrl);
             emails.QueueEmailConfirmation(tenant, user, link);
             return new SignInOutcome(SignInStatus.EmailNotConfirmed, null, null);
         }
@@ -97,6 +97,6 @@ public sealed class SignInEndUserHandler(
     private void Fail(string reason, string? clientId, Guid? userId)
     {
         Common.Telemetry.LinkHubMetrics.LinkFailed(scope.TenantSlug, reason);
-        audit.Record(AuditActions.LinkFailed, userId is { } id ? $"user:{id}" : "user:unknown", $"reason={reason}; clientId={clientId}");
+        audit.Record(AuditActions.LinkFailed, userId is { } id ? AuditTarget.User(id) : AuditTarget.UnknownUser, AuditDetails.Of("reason", reason).And("clientId", clientId));
     }
 }

@@ -8,7 +8,7 @@ namespace AlexaLinkHub.Application.Skills;
 /// <summary>Disables a skill: it becomes an unknown client for linking and its tokens stop working.</summary>
 public sealed record DisableSkill(string ClientId) : ICommand, ITenantAdminRequest;
 
-public sealed class DisableSkillHandler(ISkillRepository skills, IOAuthClientRegistry clients, IAuditLog audit, TimeProvider clock) : ICommandHandler<DisableSkill>
+public sealed class DisableSkillHandler(ISkillRepository skills, IAuditLog audit, TimeProvider clock) : ICommandHandler<DisableSkill>
 {
     public async ValueTask<Unit> Handle(DisableSkill command, CancellationToken cancellationToken)
     {
@@ -16,8 +16,7 @@ public sealed class DisableSkillHandler(ISkillRepository skills, IOAuthClientReg
         if (!skill.Enabled)
             return Unit.Value;
         skill.Disable(clock.GetUtcNow());
-        await clients.SyncAsync(skill, cancellationToken);
-        audit.Record(AuditActions.SkillDisabled, $"skill:{skill.ClientId}");
+        audit.Record(AuditActions.SkillDisabled, AuditTarget.Skill(skill.ClientId));
         return Unit.Value;
     }
 }

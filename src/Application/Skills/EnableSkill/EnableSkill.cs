@@ -7,7 +7,7 @@ namespace AlexaLinkHub.Application.Skills;
 
 public sealed record EnableSkill(string ClientId) : ICommand, ITenantAdminRequest;
 
-public sealed class EnableSkillHandler(ISkillRepository skills, IOAuthClientRegistry clients, IAuditLog audit, TimeProvider clock) : ICommandHandler<EnableSkill>
+public sealed class EnableSkillHandler(ISkillRepository skills, IAuditLog audit, TimeProvider clock) : ICommandHandler<EnableSkill>
 {
     public async ValueTask<Unit> Handle(EnableSkill command, CancellationToken cancellationToken)
     {
@@ -15,8 +15,7 @@ public sealed class EnableSkillHandler(ISkillRepository skills, IOAuthClientRegi
         if (skill.Enabled)
             return Unit.Value;
         skill.Enable(clock.GetUtcNow());
-        await clients.SyncAsync(skill, cancellationToken);
-        audit.Record(AuditActions.SkillEnabled, $"skill:{skill.ClientId}");
+        audit.Record(AuditActions.SkillEnabled, AuditTarget.Skill(skill.ClientId));
         return Unit.Value;
     }
 }

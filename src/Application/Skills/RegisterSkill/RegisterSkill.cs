@@ -21,7 +21,7 @@ public sealed record RegisterSkill : ICommand<RegisteredSkillDto>, ITenantAdminR
     public int? RefreshTokenLifetimeSeconds { get; init; }
 }
 
-public sealed class RegisterSkillHandler(ISkillRepository skills, IOAuthClientRegistry clients, ITenantContext scope, IAuditLog audit, IPublicUrls urls, TimeProvider clock)
+public sealed class RegisterSkillHandler(ISkillRepository skills, ITenantContext scope, IAuditLog audit, IPublicUrls urls, TimeProvider clock)
     : ICommandHandler<RegisterSkill, RegisteredSkillDto>
 {
     public async ValueTask<RegisteredSkillDto> Handle(RegisterSkill command, CancellationToken cancellationToken)
@@ -45,8 +45,7 @@ public sealed class RegisterSkillHandler(ISkillRepository skills, IOAuthClientRe
             now,
             command.ParsedRefreshLifetime());
         skills.Add(skill);
-        await clients.SyncAsync(skill, cancellationToken);
-        audit.Record(AuditActions.SkillRegistered, $"skill:{skill.ClientId}", SkillAudit.Describe(skill));
+        audit.Record(AuditActions.SkillRegistered, AuditTarget.Skill(skill.ClientId), SkillAudit.Describe(skill));
         return new RegisteredSkillDto(SkillDto.From(skill, scope.TenantSlug!, urls, now), secret);
     }
 }

@@ -10,7 +10,7 @@ namespace AlexaLinkHub.Application.Skills;
 
 /// <summary>Issues a new client secret (shown once). The previous one keeps working for the overlap — the configured
 /// default (24 h) unless the admin names another; zero ends it at once.</summary>
-public sealed record RotateClientSecret(string ClientId, int? OverlapSeconds = null) : ICommand<RotatedSecretDto>, ITenantAdminRequest;
+public sealed record RotateClientSecret(string ClientId, int? OverlapSeconds = null) : ICommand<RotatedSecretDto>, ITenantAdminRequest, IStepUpRequest;
 
 public sealed record RotatedSecretDto(string ClientSecret, DateTimeOffset? PreviousSecretValidUntil);
 
@@ -22,7 +22,7 @@ public sealed class RotateClientSecretValidator : AbstractValidator<RotateClient
             .WithMessage("overlapSeconds must be between 0 and 30 days.");
 }
 
-public sealed class RotateClientSecretHandler(ISkillRepository skills, IOAuthClientRegistry clients, IAuditLog audit, IOptions<SkillOptions> options, TimeProvider clock)
+public sealed class RotateClientSecretHandler(ISkillRepository skills, IAuditLog audit, IOptions<SkillOptions> options, TimeProvider clock)
     : ICommandHandler<RotateClientSecret, RotatedSecretDto>
 {
     public async ValueTask<RotatedSecretDto> Handle(RotateClientSecret command, CancellationToken cancellationToken)
@@ -31,8 +31,7 @@ public sealed class RotateClientSecretHandler(ISkillRepository skills, IOAuthCli
         var overlap = command.OverlapSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : options.Value.SecretRotationOverlap;
         var secret = SecretTokens.NewClientSecret();
         skill.RotateSecret(SecretTokens.Hash(secret), clock.GetUtcNow(), overlap);
-        await clients.SyncAsync(skill, cancellationToken);
-        audit.Record(AuditActions.SkillSecretRotated, $"skill:{skill.ClientId}", $"previousSecretValidUntil={skill.PreviousSecretValidUntil:O}");
+        audit.Record(AuditActions.SkillSecretRotated, AuditTarget.Skill(skill.ClientId), AuditDetails.Of("previousSecretValidUntil", skill.PreviousSecretValidUntil));
         return new RotatedSecretDto(secret, skill.PreviousSecretValidUntil);
     }
 }

@@ -1,3 +1,4 @@
+using AlexaLinkHub.Application.Common.Interfaces;
 using FluentValidation;
 using Mediator;
 
@@ -6,7 +7,7 @@ namespace AlexaLinkHub.Application.Skills;
 /// <summary>The redirect URLs the Alexa developer console shows for a vendor: one per Alexa region (North America,
 /// Europe, Far East), each in Amazon's two forms. The vendor keeps the ones their own console lists — redirect URLs are
 /// compared byte for byte, so a URL the console does not show is harmless but useless.</summary>
-public sealed record SuggestAlexaRedirectUrls(string VendorId) : IQuery<IReadOnlyList<string>>;
+public sealed record SuggestAlexaRedirectUrls(string VendorId) : IQuery<IReadOnlyList<string>>, IPublicRequest;
 
 public sealed class SuggestAlexaRedirectUrlsValidator : AbstractValidator<SuggestAlexaRedirectUrls>
 {

@@ -24,7 +24,7 @@ public sealed class UpdateSkillValidator : FluentValidation.AbstractValidator<Up
     public UpdateSkillValidator() => Include(new SkillSettingsRules<UpdateSkill>());
 }
 
-public sealed class UpdateSkillHandler(ISkillRepository skills, IOAuthClientRegistry clients, ITenantContext scope, IAuditLog audit, IPublicUrls urls, TimeProvider clock)
+public sealed class UpdateSkillHandler(ISkillRepository skills, ITenantContext scope, IAuditLog audit, IPublicUrls urls, TimeProvider clock)
     : ICommandHandler<UpdateSkill, SkillDto>
 {
     public async ValueTask<SkillDto> Handle(UpdateSkill command, CancellationToken cancellationToken)
@@ -32,8 +32,7 @@ public sealed class UpdateSkillHandler(ISkillRepository skills, IOAuthClientRegi
         var skill = await skills.FindByClientIdAsync(command.ClientId, cancellationToken) ?? throw new NotFoundException("Skill not found.");
         var now = clock.GetUtcNow();
         skill.Update(command.Name, command.ParsedGrantType(), command.ParsedScopes(), command.Domains ?? [], command.RedirectUrls ?? [], command.ParsedLifetime(), now, command.ParsedRefreshLifetime());
-        await clients.SyncAsync(skill, cancellationToken);
-        audit.Record(AuditActions.SkillUpdated, $"skill:{skill.ClientId}", SkillAudit.Describe(skill));
+        audit.Record(AuditActions.SkillUpdated, AuditTarget.Skill(skill.ClientId), SkillAudit.Describe(skill));
         return SkillDto.From(skill, scope.TenantSlug!, urls, now);
     }
 }

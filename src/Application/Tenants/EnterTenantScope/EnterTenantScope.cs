@@ -7,9 +7,9 @@ namespace AlexaLinkHub.Application.Tenants;
 
 /// <summary>Resolves <c>/api/v1/tenants/{slug}</c>: puts the tenant in scope when the actor may administer it. A tenant
 /// the actor may not see is reported as not found — the same answer as a slug that does not exist.</summary>
-public sealed record EnterTenantScope(string Slug) : IQuery<Guid>;
+public sealed record EnterTenantScope(string Slug) : IQuery<Guid>, IAdminRequest;
 
-public sealed class EnterTenantScopeHandler(ITenantRepository tenants, ITenantContext scope, ICurrentActor actor)
+public sealed class EnterTenantScopeHandler(ITenantRepository tenants, TenantContext scope, ICurrentActor actor)
     : IQueryHandler<EnterTenantScope, Guid>
 {
     public async ValueTask<Guid> Handle(EnterTenantScope query, CancellationToken cancellationToken)

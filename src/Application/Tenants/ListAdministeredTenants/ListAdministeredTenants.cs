@@ -5,7 +5,7 @@ namespace AlexaLinkHub.Application.Tenants;
 
 /// <summary>The tenants the current admin is a member of (an admin may administer several), by name. Platform admins
 /// reach every tenant through <see cref="ListTenants"/> instead.</summary>
-public sealed record ListAdministeredTenants : IQuery<IReadOnlyList<TenantSummary>>;
+public sealed record ListAdministeredTenants : IQuery<IReadOnlyList<TenantSummary>>, IAdminRequest;
 
 public sealed record TenantSummary(Guid Id, string Slug, string DisplayName, string Status);
 

@@ -7,7 +7,7 @@ using Mediator;
 namespace AlexaLinkHub.Application.Tenants;
 
 /// <summary>Deletes a tenant and all its data, for good. The caller must type the tenant's slug as confirmation.</summary>
-public sealed record OffboardTenant : ICommand, IPlatformAdminRequest
+public sealed record OffboardTenant : ICommand, IPlatformAdminRequest, IStepUpRequest
 {
     public required string Slug { get; init; }
 
@@ -30,7 +30,7 @@ public sealed class OffboardTenantHandler(ITenantRepository tenants, ITenantData
         var tenant = await tenants.FindBySlugAsync(command.Slug, cancellationToken) ?? throw new NotFoundException("Tenant not found.");
         await eraser.EraseAsync(tenant.Id, cancellationToken);
         // A platform event (no tenant): the tenant it names no longer exists.
-        audit.Record(AuditActions.TenantOffboarded, $"tenant:{tenant.Slug}", $"tenantId={tenant.Id}; displayName={tenant.DisplayName}");
+        audit.Record(AuditActions.TenantOffboarded, AuditTarget.Tenant(tenant.Slug), AuditDetails.Of("tenantId", tenant.Id).And("displayName", tenant.DisplayName));
         return Unit.Value;
     }
 }

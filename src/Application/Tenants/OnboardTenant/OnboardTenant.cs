@@ -1,6 +1,5 @@
 using AlexaLinkHub.Application.Admins;
 using AlexaLinkHub.Application.Common.Interfaces;
-using AlexaLinkHub.Application.Common.Tenancy;
 using Mediator;
 
 namespace AlexaLinkHub.Application.Tenants;
@@ -14,16 +13,13 @@ public sealed record OnboardTenant : ICommand<TenantDto>, IPlatformAdminRequest
     public string? AdminEmail { get; init; }
 }
 
-public sealed class OnboardTenantHandler(ISender sender, ITenantContext scope) : ICommandHandler<OnboardTenant, TenantDto>
+public sealed class OnboardTenantHandler(TenantRegistration registration, AdminInvitations invitations, IPublicUrls urls) : ICommandHandler<OnboardTenant, TenantDto>
 {
     public async ValueTask<TenantDto> Handle(OnboardTenant command, CancellationToken cancellationToken)
     {
-        var tenant = await sender.Send(new CreateTenant { Slug = command.Slug, DisplayName = command.DisplayName }, cancellationToken);
+        var tenant = await registration.RegisterAsync(command.Slug, command.DisplayName, cancellationToken);
         if (!string.IsNullOrWhiteSpace(command.AdminEmail))
-        {
-            scope.EnterTenant(tenant.Id, tenant.Slug);
-            await sender.Send(new InviteAdmin { Email = command.AdminEmail }, cancellationToken);
-        }
-        return tenant;
+            await invitations.InviteAsync(tenant, command.AdminEmail.Trim(), cancellationToken);
+        return TenantDto.From(tenant, urls);
     }
 }

@@ -5,12 +5,13 @@ using FluentValidation;
 
 namespace AlexaLinkHub.Application.Tenants;
 
-/// <summary>Every field at once (the nested commands check them again, one command at a time).</summary>
+/// <summary>Every field at once, with the rules of creating a tenant and inviting an admin.</summary>
 public sealed class OnboardTenantValidator : AbstractValidator<OnboardTenant>
 {
     public OnboardTenantValidator()
     {
         RuleFor(x => x.Slug).SatisfiesDomain(slug => TenantSlug.Validate(slug));
+        // The entity also refuses markup and control characters (Tenant.ValidateDisplayName), with its own message.
         RuleFor(x => x.DisplayName)
             .NotEmpty().WithMessage("Display name is required.")
             .MaximumLength(Tenant.DisplayNameMaxLength);

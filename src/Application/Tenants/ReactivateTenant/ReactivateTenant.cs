@@ -6,7 +6,7 @@ using Mediator;
 
 namespace AlexaLinkHub.Application.Tenants;
 
-public sealed record ReactivateTenant : ICommand, IPlatformAdminRequest, ITenantAdminRequest;
+public sealed record ReactivateTenant : ICommand, IPlatformAdminRequest;
 
 public sealed class ReactivateTenantHandler(ITenantRepository tenants, ITenantContext scope, IAuditLog audit)
     : ICommandHandler<ReactivateTenant>
@@ -17,7 +17,7 @@ public sealed class ReactivateTenantHandler(ITenantRepository tenants, ITenantCo
         if (tenant.IsActive)
             return Unit.Value;
         tenant.Reactivate();
-        audit.Record(AuditActions.TenantReactivated, $"tenant:{tenant.Slug}");
+        audit.Record(AuditActions.TenantReactivated, AuditTarget.Tenant(tenant.Slug));
         return Unit.Value;
     }
 }

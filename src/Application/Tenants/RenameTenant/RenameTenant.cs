@@ -17,6 +17,7 @@ public sealed class RenameTenantValidator : AbstractValidator<RenameTenant>
 {
     public RenameTenantValidator()
     {
+        // The entity also refuses markup and control characters (Tenant.ValidateDisplayName), with its own message.
         RuleFor(x => x.DisplayName)
             .NotEmpty().WithMessage("Display name is required.")
             .MaximumLength(Tenant.DisplayNameMaxLength);
@@ -29,7 +30,7 @@ public sealed class RenameTenantHandler(ITenantRepository tenants, ITenantContex
     {
         var tenant = await tenants.FindByIdAsync(scope.RequiredTenantId, cancellationToken) ?? throw new NotFoundException("Tenant not found.");
         tenant.Rename(command.DisplayName);
-        audit.Record(AuditActions.TenantUpdated, $"tenant:{tenant.Slug}", $"displayName={tenant.DisplayName}");
+        audit.Record(AuditActions.TenantUpdated, AuditTarget.Tenant(tenant.Slug), AuditDetails.Of("displayName", tenant.DisplayName));
         return Unit.Value;
     }
 }

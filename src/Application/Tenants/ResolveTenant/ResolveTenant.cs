@@ -1,10 +1,11 @@
+using AlexaLinkHub.Application.Common.Interfaces;
 using Mediator;
 
 namespace AlexaLinkHub.Application.Tenants;
 
 /// <summary>What a tenant's public pages need to know about it, looked up by the slug in <c>/t/{slug}</c>. Null when
 /// there is no such tenant.</summary>
-public sealed record ResolveTenant(string Slug) : IQuery<TenantSite?>;
+public sealed record ResolveTenant(string Slug) : IQuery<TenantSite?>, IPublicRequest;
 
 public sealed record TenantSite(Guid Id, string Slug, string DisplayName, bool IsActive, BrandingDto Branding, bool SignUpEnabled);
 

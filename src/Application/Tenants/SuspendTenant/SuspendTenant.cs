@@ -7,7 +7,7 @@ using Mediator;
 namespace AlexaLinkHub.Application.Tenants;
 
 /// <summary>Suspends the tenant in scope: its login pages and tokens stop working at once.</summary>
-public sealed record SuspendTenant : ICommand, IPlatformAdminRequest, ITenantAdminRequest;
+public sealed record SuspendTenant : ICommand, IPlatformAdminRequest;
 
 public sealed class SuspendTenantHandler(ITenantRepository tenants, ITenantContext scope, IAuditLog audit, TimeProvider clock)
     : ICommandHandler<SuspendTenant>
@@ -18,7 +18,7 @@ public sealed class SuspendTenantHandler(ITenantRepository tenants, ITenantConte
         if (!tenant.IsActive)
             return Unit.Value;
         tenant.Suspend(clock.GetUtcNow());
-        audit.Record(AuditActions.TenantSuspended, $"tenant:{tenant.Slug}");
+        audit.Record(AuditActions.TenantSuspended, AuditTarget.Tenant(tenant.Slug));
         return Unit.Value;
     }
 }

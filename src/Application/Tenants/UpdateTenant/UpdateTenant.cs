@@ -13,6 +13,7 @@ public sealed record UpdateTenant : ICommand<TenantDto>, ITenantAdminRequest
     public UpdateTenantBranding? Branding { get; init; }
     public bool? SignUpEnabled { get; init; }
     public bool? EmailConfirmationRequired { get; init; }
+    public bool? AdminsMustUseMfa { get; init; }
 }
 
 public sealed class UpdateTenantHandler(ISender sender) : ICommandHandler<UpdateTenant, TenantDto>
@@ -36,6 +37,9 @@ public sealed class UpdateTenantHandler(ISender sender) : ICommandHandler<Update
 
         if (command.SignUpEnabled is not null || command.EmailConfirmationRequired is not null)
             await sender.Send(new UpdateSignUpSettings(command.SignUpEnabled, command.EmailConfirmationRequired), cancellationToken);
+
+        if (command.AdminsMustUseMfa is { } mfa)
+            await sender.Send(new RequireAdminMfa(mfa), cancellationToken);
 
         return await sender.Send(new GetTenant(), cancellationToken);
     }

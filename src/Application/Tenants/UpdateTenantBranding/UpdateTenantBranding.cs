@@ -27,8 +27,9 @@ public sealed class UpdateTenantBrandingHandler(ITenantRepository tenants, ITena
         var tenant = await tenants.FindByIdAsync(scope.RequiredTenantId, cancellationToken) ?? throw new NotFoundException("Tenant not found.");
         tenant.ChangeBranding(command.ToBranding());
         var b = tenant.Branding;
-        audit.Record(AuditActions.TenantBrandingUpdated, $"tenant:{tenant.Slug}",
-            $"logoUrl={b.LogoUrl}; primaryColor={b.PrimaryColor}; backgroundColor={b.BackgroundColor}; supportUrl={b.SupportUrl}; privacyUrl={b.PrivacyUrl}");
+        audit.Record(AuditActions.TenantBrandingUpdated, AuditTarget.Tenant(tenant.Slug),
+            AuditDetails.Of("logoUrl", b.LogoUrl).And("primaryColor", b.PrimaryColor).And("backgroundColor", b.BackgroundColor)
+                .And("supportUrl", b.SupportUrl).And("privacyUrl", b.PrivacyUrl));
         return Unit.Value;
     }
 }

@@ -28,7 +28,7 @@ public sealed class CreateEndUserHandler(IEndUserRepository users, ITenantContex
 
         var user = EndUser.Create(scope.RequiredTenantId, command.Email, command.DisplayName, hasher.Hash(command.Password), command.ExternalId, clock.GetUtcNow());
         users.Add(user);
-        audit.Record(AuditActions.UserCreated, $"user:{user.Id}", user.ExternalId is null ? null : $"externalId={user.ExternalId}");
+        audit.Record(AuditActions.UserCreated, AuditTarget.User(user.Id), user.ExternalId is null ? null : AuditDetails.Of("externalId", user.ExternalId));
         return EndUserDto.From(user);
     }
 }

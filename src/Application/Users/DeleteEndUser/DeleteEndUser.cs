@@ -27,7 +27,7 @@ public sealed class DeleteEndUserHandler(
     public async ValueTask<RevocationResult> Handle(DeleteEndUser command, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(command.Id, cancellationToken) ?? throw new NotFoundException("User not found.");
-        var subject = $"user:{user.Id}";
+        var subject = AuditTarget.User(user.Id);
 
         var revoked = await revocation.RevokeAsync(await links.ListActiveAsync(user.Id, null, cancellationToken), LinkRevocationReasons.UserDeleted, cancellationToken);
         var allGrants = (await links.ListForUserAsync(user.Id, cancellationToken)).Select(l => l.GrantId).ToList();
@@ -37,9 +37,9 @@ public sealed class DeleteEndUserHandler(
             throttles.Remove(throttle);
 
         var personal = user.Erase(clock.GetUtcNow());
-        foreach (var recorded in await trail.ListConcerningAsync(subject, cancellationToken))
+        foreach (var recorded in await trail.ListConcerningAsync(subject.Value, cancellationToken))
             recorded.Anonymise(personal);
-        audit.Record(AuditActions.UserDeleted, subject, $"revokedLinks={revoked}");
+        audit.Record(AuditActions.UserDeleted, subject, AuditDetails.Of("revokedLinks", revoked));
         return new RevocationResult(revoked);
     }
 }

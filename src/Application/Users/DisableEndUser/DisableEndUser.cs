@@ -17,7 +17,7 @@ public sealed class DisableEndUserHandler(IEndUserRepository users, IAuditLog au
         if (!user.Enabled)
             return Unit.Value;
         user.Disable(clock.GetUtcNow());
-        audit.Record(AuditActions.UserDisabled, $"user:{user.Id}");
+        audit.Record(AuditActions.UserDisabled, AuditTarget.User(user.Id));
         return Unit.Value;
     }
 }

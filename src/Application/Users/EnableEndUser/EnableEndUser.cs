@@ -15,7 +15,7 @@ public sealed class EnableEndUserHandler(IEndUserRepository users, IAuditLog aud
         if (user.Enabled)
             return Unit.Value;
         user.Enable();
-        audit.Record(AuditActions.UserEnabled, $"user:{user.Id}");
+        audit.Record(AuditActions.UserEnabled, AuditTarget.User(user.Id));
         return Unit.Value;
     }
 }

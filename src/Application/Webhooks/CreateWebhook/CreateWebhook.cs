@@ -34,8 +34,8 @@ public sealed class CreateWebhookHandler(
         var endpoint = WebhookEndpoint.Create(scope.RequiredTenantId, command.Url, command.Events, protector.Protect(secret), options.Value.AllowLoopback, clock.GetUtcNow());
         webhooks.Add(endpoint);
         // The URL without its query: a vendor may have put a token there.
-        audit.Record(AuditActions.WebhookCreated, $"webhook:{endpoint.Id}",
-            $"url={new Uri(endpoint.Url).GetLeftPart(UriPartial.Path)}; events={string.Join(' ', endpoint.Events)}");
+        audit.Record(AuditActions.WebhookCreated, AuditTarget.Webhook(endpoint.Id),
+            AuditDetails.Of("url", new Uri(endpoint.Url).GetLeftPart(UriPartial.Path)).And("events", endpoint.Events));
         return new CreatedWebhookDto(endpoint.Id, secret, endpoint.Url, endpoint.Events, endpoint.CreatedAt);
     }
 }

@@ -14,7 +14,7 @@ public sealed class DeleteWebhookHandler(IWebhookRepository webhooks, IAuditLog 
     {
         var endpoint = await webhooks.FindAsync(command.Id, cancellationToken) ?? throw new NotFoundException("Webhook not found.");
         webhooks.Remove(endpoint);
-        audit.Record(AuditActions.WebhookDeleted, $"webhook:{endpoint.Id}");
+        audit.Record(AuditActions.WebhookDeleted, AuditTarget.Webhook(endpoint.Id));
         return Unit.Value;
     }
 }

@@ -11,12 +11,3 @@ public sealed class GetWebhookHandler(IWebhookRepository webhooks) : IQueryHandl
     public async ValueTask<WebhookDto> Handle(GetWebhook query, CancellationToken cancellationToken) =>
         WebhookDto.From(await webhooks.FindAsync(query.Id, cancellationToken) ?? throw new NotFoundException("Webhook not found."));
 }
-
-/// <summary>The tenant's webhooks, oldest first (never their secrets).</summary>
-public sealed record ListWebhooks : IQuery<IReadOnlyList<WebhookDto>>, ITenantAdminRequest;
-
-public sealed class ListWebhooksHandler(IWebhookRepository webhooks) : IQueryHandler<ListWebhooks, IReadOnlyList<WebhookDto>>
-{
-    public async ValueTask<IReadOnlyList<WebhookDto>> Handle(ListWebhooks query, CancellationToken cancellationToken) =>
-        (await webhooks.ListAsync(cancellationToken)).OrderBy(e => e.CreatedAt).Select(WebhookDto.From).ToList();
-}

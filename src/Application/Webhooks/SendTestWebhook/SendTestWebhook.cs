@@ -19,7 +19,7 @@ public sealed class SendTestWebhookHandler(IWebhookRepository webhooks, IAuditLo
         var payload = WebhookPublisher.Payload(WebhookEvents.Test, now, new WebhookEventData(null, null, [], "test"));
         var delivery = WebhookDelivery.Create(endpoint.TenantId, endpoint.Id, WebhookEvents.Test, payload, now);
         webhooks.AddDelivery(delivery);
-        audit.Record(AuditActions.WebhookTestSent, $"webhook:{endpoint.Id}", $"deliveryId={delivery.MessageId}");
+        audit.Record(AuditActions.WebhookTestSent, AuditTarget.Webhook(endpoint.Id), AuditDetails.Of("deliveryId", delivery.MessageId));
         return WebhookDeliveryDto.From(delivery);
     }
 }

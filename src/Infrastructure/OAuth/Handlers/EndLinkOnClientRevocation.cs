@@ -1,6 +1,4 @@
-using AlexaLinkHub.Application.Common.Tenancy;
 using AlexaLinkHub.Application.Linking;
-using Mediator;
 using OpenIddict.Abstractions;
 using OpenIddict.Server;
 using static OpenIddict.Server.OpenIddictServerEvents;
@@ -9,7 +7,7 @@ namespace AlexaLinkHub.Infrastructure.OAuth.Handlers;
 
 /// <summary>RFC 7009 revocation by the skill (what a vendor calls on Alexa's SkillDisabled event) ends the whole link:
 /// its other tokens are revoked too, the link is marked revoked and the event is audited.</summary>
-internal sealed class EndLinkOnClientRevocation(ISender sender, ActorContext actor) : IOpenIddictServerHandler<HandleRevocationRequestContext>
+internal sealed class EndLinkOnClientRevocation(ClientActorScope client) : IOpenIddictServerHandler<HandleRevocationRequestContext>
 {
     public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
         OpenIddictServerHandlerDescriptor.CreateBuilder<HandleRevocationRequestContext>()
@@ -22,7 +20,6 @@ internal sealed class EndLinkOnClientRevocation(ISender sender, ActorContext act
     {
         if (context.IsRejected || context.GenericTokenPrincipal?.GetAuthorizationId() is not { Length: > 0 } grantId)
             return;
-        actor.Set($"client:{context.Request.ClientId}", false, [], actor.SourceIp);
-        await sender.Send(new EndLinkOfGrant(grantId, Domain.Links.LinkRevocationReasons.ClientRevocation), context.CancellationToken);
+        await client.SendAsync(context.Transaction, new EndLinkOfGrant(grantId, Domain.Links.LinkRevocationReasons.ClientRevocation), context.CancellationToken);
     }
 }

@@ -1,10 +1,8 @@
 using AlexaLinkHub.Application.Common.Exceptions;
-using AlexaLinkHub.Application.Common.Tenancy;
 using AlexaLinkHub.Application.Linking;
 using AlexaLinkHub.Domain.Links;
 using AlexaLinkHub.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Mediator;
 using OpenIddict.Abstractions;
 using OpenIddict.Server;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -63,7 +61,7 @@ internal static class EndLinkOnTokenReplay
         }
     }
 
-    internal sealed class EndLink(ISender sender, ActorContext actor, AppDbContext db) : IOpenIddictServerHandler<ApplyTokenResponseContext>
+    internal sealed class EndLink(ClientActorScope client, AppDbContext db) : IOpenIddictServerHandler<ApplyTokenResponseContext>
     {
         public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
             OpenIddictServerHandlerDescriptor.CreateBuilder<ApplyTokenResponseContext>()
@@ -76,10 +74,9 @@ internal static class EndLinkOnTokenReplay
         {
             if (string.IsNullOrEmpty(context.Error) || await ReplayedGrantAsync(context) is not { Length: > 0 } grantId)
                 return;
-            actor.Set($"client:{context.Request?.ClientId}", false, [], actor.SourceIp);
             try
             {
-                await sender.Send(new EndLinkOfGrant(grantId, LinkRevocationReasons.TokenReplay), context.CancellationToken);
+                await client.SendAsync(context.Transaction, new EndLinkOfGrant(grantId, LinkRevocationReasons.TokenReplay), context.CancellationToken);
             }
             catch (ConflictException)
             {

@@ -1,7 +1,5 @@
-using AlexaLinkHub.Application.Common.Tenancy;
 using AlexaLinkHub.Application.Linking;
 using Mediator;
-using Microsoft.AspNetCore;
 using OpenIddict.Abstractions;
 using OpenIddict.Server;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -14,7 +12,7 @@ namespace AlexaLinkHub.Infrastructure.OAuth.Handlers;
 /// validation error locally instead; this puts the redirect back — only when the client exists and the redirect_uri is
 /// byte for byte one it registered. Otherwise the error page shows and nothing is redirected. A redirected error never
 /// reaches the authorization page, so the failed link attempt is recorded here.</summary>
-internal sealed class RedirectValidationErrors(IOpenIddictApplicationManager applications, ISender sender, ActorContext actor)
+internal sealed class RedirectValidationErrors(IOpenIddictApplicationManager applications, ISender sender)
     : IOpenIddictServerHandler<ApplyAuthorizationResponseContext>
 {
     public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
@@ -51,8 +49,6 @@ internal sealed class RedirectValidationErrors(IOpenIddictApplicationManager app
             context.ResponseMode = types.Contains(ResponseTypes.Token) || types.Contains(ResponseTypes.IdToken) ? ResponseModes.Fragment : ResponseModes.Query;
         }
 
-        // This runs before the tenant actor middleware: the visitor is anonymous here.
-        actor.SetAnonymous(context.Transaction.GetHttpRequest()?.HttpContext.Connection.RemoteIpAddress?.ToString());
         await sender.Send(new RecordLinkFailure(LinkFailureReasons.InvalidRequest, clientId, context.Error), context.CancellationToken);
     }
 }

@@ -8,9 +8,10 @@ using static OpenIddict.Server.OpenIddictServerEvents;
 namespace AlexaLinkHub.Infrastructure.OAuth.Handlers;
 
 /// <summary>A token stops working the moment its user or its skill is disabled — and works again if they are enabled
-/// again (nothing is revoked). One indexed lookup per validated token: the user row, with the skill as a subquery.
-/// (A suspended tenant never gets this far: its whole prefix answers 404.)</summary>
-internal sealed class RejectInactiveSubjects(AppDbContext db) : IOpenIddictServerHandler<ProcessAuthenticationContext>
+/// again (nothing is revoked). The skill is asked for as a client (the client store, where a disabled skill is unknown;
+/// at introspection it is already in the request's cache from authenticating the caller), the user by one indexed
+/// lookup. (A suspended tenant never gets this far: its whole prefix answers 404.)</summary>
+internal sealed class RejectInactiveSubjects(AppDbContext db, IOpenIddictApplicationManager applications) : IOpenIddictServerHandler<ProcessAuthenticationContext>
 {
     public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
         OpenIddictServerHandlerDescriptor.CreateBuilder<ProcessAuthenticationContext>()
@@ -28,10 +29,8 @@ internal sealed class RejectInactiveSubjects(AppDbContext db) : IOpenIddictServe
         if (!Guid.TryParse(principal.GetClaim(Claims.Subject), out var userId) || string.IsNullOrEmpty(clientId))
             return;
 
-        var active = await db.EndUsers
-            .Where(u => u.Id == userId && u.Enabled)
-            .Select(u => db.Skills.Any(s => s.ClientId == clientId && s.Enabled))
-            .FirstOrDefaultAsync(context.CancellationToken);
+        var active = await applications.FindByClientIdAsync(clientId, context.CancellationToken) is not null
+            && await db.EndUsers.AnyAsync(u => u.Id == userId && u.Enabled, context.CancellationToken);
         if (!active)
         {
             context.Reject(

@@ -55,8 +55,9 @@ internal sealed class ServerKeyConfiguration : IEntityTypeConfiguration<ServerKe
         builder.ToTable("ServerKeys");
         builder.HasKey(k => k.Id);
         builder.Property(k => k.Use).HasMaxLength(10).IsRequired();
-        // One key per use: two instances starting together cannot both create one.
-        builder.HasIndex(k => k.Use).IsUnique();
+        // One key per use and generation: two instances starting (or rotating) together cannot both create one.
+        builder.HasIndex(k => new { k.Use, k.Generation }).IsUnique();
+        builder.Ignore(k => k.KeyId);
         builder.Property(k => k.ProtectedPrivateKey).IsRequired();
     }
 }
@@ -64,10 +65,35 @@ internal sealed class ServerKeyConfiguration : IEntityTypeConfiguration<ServerKe
 internal sealed class OAuthEntitiesConfiguration :
     IEntityTypeConfiguration<OAuthApplication>, IEntityTypeConfiguration<OAuthAuthorization>, IEntityTypeConfiguration<OAuthToken>, IEntityTypeConfiguration<OAuthScope>
 {
+    /// <summary>The client is the skill's own row (table splitting): only the key and the tenant are mapped, everything
+    /// OpenIddict would store about a client is read from the skill (SkillApplicationStore).</summary>
     public void Configure(EntityTypeBuilder<OAuthApplication> builder)
     {
-        builder.HasIndex(a => a.TenantId);
-        builder.Property(a => a.PreviousClientSecret).HasMaxLength(128);
+        builder.ToTable("Skills");
+        builder.HasKey(a => a.Id);
+        builder.HasOne<Skill>().WithOne().HasForeignKey<OAuthApplication>(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        // Grants and tokens name their client by ApplicationId, as in OpenIddict's own mapping.
+        builder.HasMany(a => a.Authorizations).WithOne(a => a.Application!).HasForeignKey("ApplicationId").IsRequired(false);
+        builder.HasMany(a => a.Tokens).WithOne(t => t.Application!).HasForeignKey("ApplicationId").IsRequired(false);
+        builder.HasAnnotation(AppDbContext.GlobalAnnotation,
+            "Only the key of a skill's row, for OpenIddict's grants and tokens to reference their client: it carries no data, and the skill itself is tenant-filtered.");
+        builder.Ignore(a => a.Skill);
+        builder.Ignore(a => a.ApplicationType);
+        builder.Ignore(a => a.ClientId);
+        builder.Ignore(a => a.ClientSecret);
+        builder.Ignore(a => a.ClientType);
+        builder.Ignore(a => a.ConcurrencyToken);
+        builder.Ignore(a => a.ConsentType);
+        builder.Ignore(a => a.DisplayName);
+        builder.Ignore(a => a.DisplayNames);
+        builder.Ignore(a => a.JsonWebKeySet);
+        builder.Ignore(a => a.Permissions);
+        builder.Ignore(a => a.PostLogoutRedirectUris);
+        builder.Ignore(a => a.Properties);
+        builder.Ignore(a => a.RedirectUris);
+        builder.Ignore(a => a.Requirements);
+        builder.Ignore(a => a.Settings);
     }
 
     public void Configure(EntityTypeBuilder<OAuthAuthorization> builder) => builder.HasIndex(a => a.TenantId);

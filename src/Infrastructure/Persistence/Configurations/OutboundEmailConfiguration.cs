@@ -1,4 +1,4 @@
-using AlexaLinkHub.Infrastructure.Email;
+using AlexaLinkHub.Domain.Emails;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

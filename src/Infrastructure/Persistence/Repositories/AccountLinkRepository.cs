@@ -14,6 +14,9 @@ internal sealed class AccountLinkRepository(AppDbContext db) : IAccountLinkRepos
     public async Task<IReadOnlyList<AccountLink>> ListActiveForSkillAsync(Guid skillId, CancellationToken cancellationToken) =>
         await db.AccountLinks.Where(l => l.SkillId == skillId && l.RevokedAt == null).ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<AccountLink>> ListActiveForTenantAsync(CancellationToken cancellationToken) =>
+        await db.AccountLinks.Where(l => l.RevokedAt == null).ToListAsync(cancellationToken);
+
     public async Task<IReadOnlyList<AccountLink>> ListForUserAsync(Guid userId, CancellationToken cancellationToken) =>
         await db.AccountLinks.AsNoTracking().Where(l => l.UserId == userId).ToListAsync(cancellationToken);
 

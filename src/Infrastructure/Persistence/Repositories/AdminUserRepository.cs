@@ -10,14 +10,14 @@ internal sealed class AdminUserRepository(AppDbContext db) : IAdminUserRepositor
     public Task<AdminUser?> FindByEmailAsync(string email, CancellationToken cancellationToken)
     {
         var normalized = EmailAddress.Normalize(email);
-        return db.AdminUsers.Include(a => a.Memberships).FirstOrDefaultAsync(a => a.NormalizedEmail == normalized, cancellationToken);
+        return Whole().FirstOrDefaultAsync(a => a.NormalizedEmail == normalized, cancellationToken);
     }
 
     public Task<AdminUser?> FindByIdAsync(Guid id, CancellationToken cancellationToken) =>
-        db.AdminUsers.Include(a => a.Memberships).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        Whole().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
 
     public async Task<IReadOnlyList<AdminUser>> ListForTenantAsync(Guid tenantId, CancellationToken cancellationToken) =>
-        await db.AdminUsers.AsNoTracking().Include(a => a.Memberships)
+        await db.AdminUsers.AsNoTracking().Include(a => a.Memberships).Include(a => a.Passkeys).AsSplitQuery()
             .Where(a => a.Memberships.Any(m => m.TenantId == tenantId))
             .ToListAsync(cancellationToken);
 
@@ -25,4 +25,8 @@ internal sealed class AdminUserRepository(AppDbContext db) : IAdminUserRepositor
         db.AdminUsers.AnyAsync(a => a.IsPlatformAdmin, cancellationToken);
 
     public void Add(AdminUser admin) => db.AdminUsers.Add(admin);
+
+    /// <summary>The whole aggregate: memberships and second factors.</summary>
+    private IQueryable<AdminUser> Whole() =>
+        db.AdminUsers.Include(a => a.Memberships).Include(a => a.RecoveryCodes).Include(a => a.Passkeys).AsSplitQuery();
 }

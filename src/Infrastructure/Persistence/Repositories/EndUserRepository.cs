@@ -8,7 +8,7 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Repositories;
 internal sealed class EndUserRepository(AppDbContext db) : IEndUserRepository
 {
     public Task<EndUser?> FindByIdAsync(Guid id, CancellationToken cancellationToken) =>
-        db.EndUsers.FirstOrDefaultAsync(u => u.Id == id && u.ErasedAt == null, cancellationToken);
+        db.EndUsers.FirstLoadedOrStoredAsync(users => users.Where(u => u.ErasedAt == null), u => u.Id == id, cancellationToken);
 
     public Task<EndUser?> FindByEmailAsync(string email, CancellationToken cancellationToken)
     {

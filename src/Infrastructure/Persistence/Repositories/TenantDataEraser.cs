@@ -1,6 +1,6 @@
 using AlexaLinkHub.Application.Tenants;
 using AlexaLinkHub.Domain.Admins;
-using AlexaLinkHub.Infrastructure.Email;
+using AlexaLinkHub.Domain.Emails;
 using AlexaLinkHub.Infrastructure.OAuth;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,12 +14,13 @@ internal sealed class TenantDataEraser(AppDbContext db) : ITenantDataEraser
     {
         await db.Set<OAuthToken>().IgnoreQueryFilters().Where(t => t.TenantId == tenantId).ExecuteDeleteAsync(cancellationToken);
         await db.Set<OAuthAuthorization>().IgnoreQueryFilters().Where(a => a.TenantId == tenantId).ExecuteDeleteAsync(cancellationToken);
-        await db.Set<OAuthApplication>().IgnoreQueryFilters().Where(a => a.TenantId == tenantId).ExecuteDeleteAsync(cancellationToken);
         await db.Set<OAuthScope>().IgnoreQueryFilters().Where(s => s.TenantId == tenantId).ExecuteDeleteAsync(cancellationToken);
         await db.AccountLinks.IgnoreQueryFilters().Where(l => l.TenantId == tenantId).ExecuteDeleteAsync(cancellationToken);
         await db.SignInThrottles.IgnoreQueryFilters().Where(t => t.TenantId == tenantId).ExecuteDeleteAsync(cancellationToken);
         await db.EndUsers.IgnoreQueryFilters().Where(u => u.TenantId == tenantId).ExecuteDeleteAsync(cancellationToken);
-        await db.Skills.IgnoreQueryFilters().Where(s => s.TenantId == tenantId).ExecuteDeleteAsync(cancellationToken);
+        // A skill's row is also its OAuth client's (table splitting), which EF cannot delete set-based; a tenant has few.
+        db.Skills.RemoveRange(await db.Skills.IgnoreQueryFilters().Where(s => s.TenantId == tenantId).ToListAsync(cancellationToken));
+        await db.SaveChangesAsync(cancellationToken);
         await db.ApiKeys.Where(k => k.TenantId == tenantId).ExecuteDeleteAsync(cancellationToken);
         await db.Set<OutboundEmail>().IgnoreQueryFilters().Where(e => e.TenantId == tenantId).ExecuteDeleteAsync(cancellationToken);
 

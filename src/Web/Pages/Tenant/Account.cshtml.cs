@@ -1,8 +1,8 @@
 using AlexaLinkHub.Application.Accounts;
+using AlexaLinkHub.Application.Common.Interfaces;
+using AlexaLinkHub.Application.Common.Tenancy;
 using AlexaLinkHub.Web.Tenancy;
-using FluentValidation;
 using Mediator;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace AlexaLinkHub.Web.Pages.Tenant;
 
 /// <summary>"My linked skills": which skills are linked with what access, unlink one, change the password, sign out.</summary>
-public sealed class AccountModel(ISender sender, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class AccountModel(ISender sender, ICurrentActor actor, LinkFlow flow, EndUserSessions sessions, IStringLocalizer<SharedResource> text) : PageModel
 {
     private static readonly Dictionary<string, string> s_fields = new() { ["NewPassword"] = "NewPassword" };
 
@@ -23,51 +23,55 @@ public sealed class AccountModel(ISender sender, IStringLocalizer<SharedResource
     [BindProperty]
     public string? NewPassword { get; set; }
 
-    public async Task<IActionResult> OnGetAsync() => await SignedInAsync() ? await ShowAsync() : ToLogin();
+    public async Task<IActionResult> OnGetAsync() => SignedIn ? await ShowAsync() : ToLogin();
 
     public async Task<IActionResult> OnPostUnlinkAsync(string clientId)
     {
-        if (!await SignedInAsync())
+        if (!SignedIn)
             return ToLogin();
         var result = await sender.Send(new UnlinkSkill(clientId ?? string.Empty));
-        Message = result.RevokedLinks > 0 ? text["Unlinked. The skill can no longer use your account."].Value : null;
+        Message = result.RevokedLinks > 0 ? text["Account.Unlinked"].Value : null;
         return await ShowAsync();
     }
 
     public async Task<IActionResult> OnPostPasswordAsync()
     {
-        if (!await SignedInAsync())
+        if (!SignedIn)
             return ToLogin();
-        try
+        var changed = false;
+        var refused = await PageMessages.TryAsync(ModelState, async () => changed = await sender.Send(new ChangePassword { CurrentPassword = CurrentPassword ?? string.Empty, NewPassword = NewPassword ?? string.Empty }), text, s_fields);
+        if (refused is null && changed)
         {
-            var changed = await sender.Send(new ChangePassword { CurrentPassword = CurrentPassword ?? string.Empty, NewPassword = NewPassword ?? string.Empty });
-            if (changed)
-            {
-                // The new password changed the security stamp, which ended every session — this one is renewed.
-                await EndUserSession.SignInAsync(HttpContext, (await EndUserSession.CurrentUserAsync(HttpContext))!.Value);
-                Message = text["Your password was changed."].Value;
-            }
-            else
-            {
-                ModelState.AddModelError(nameof(CurrentPassword), text["The current password is not correct."]);
-            }
+            // The new password changed the security stamp, which ended every session — this one is renewed.
+            await sessions.StartAsync(HttpContext, actor.EndUserId!.Value);
+            Message = text["Account.PasswordChanged"].Value;
         }
-        catch (ValidationException ex)
+        else if (refused is null)
         {
-            PageMessages.AddTo(ModelState, ex, text, s_fields);
+            ModelState.AddModelError(nameof(CurrentPassword), text["Account.CurrentPasswordWrong"]);
         }
         return await ShowAsync();
     }
 
     public async Task<IActionResult> OnPostSignOutAsync()
     {
-        await HttpContext.SignOutAsync(EndUserSession.Scheme);
-        return LocalRedirect($"{Request.PathBase}/login");
+        await sessions.EndAsync(HttpContext);
+        return LocalRedirect(flow.PageUrl(TenantPaths.Login, returnUrl: null));
     }
 
-    private async Task<bool> SignedInAsync() => await EndUserSession.CurrentUserAsync(HttpContext) is not null;
+    /// <summary>Ends every session of the account (the security stamp changes), this one included.</summary>
+    public async Task<IActionResult> OnPostEndSessionsAsync()
+    {
+        if (!SignedIn)
+            return ToLogin();
+        await sender.Send(new SignOutEverywhere());
+        await sessions.EndAsync(HttpContext);
+        return LocalRedirect(flow.PageUrl(TenantPaths.Login, returnUrl: null));
+    }
 
-    private IActionResult ToLogin() => Redirect(LinkFlow.PageUrl(HttpContext, "login", $"{Request.PathBase}/account"));
+    private bool SignedIn => actor.EndUserId is not null;
+
+    private IActionResult ToLogin() => Redirect(flow.PageUrl(TenantPaths.Login, flow.PageUrl(TenantPaths.Account, returnUrl: null)));
 
     private async Task<IActionResult> ShowAsync()
     {

@@ -1,5 +1,6 @@
+using AlexaLinkHub.Application.Common.Interfaces;
+using AlexaLinkHub.Application.Common.Tenancy;
 using AlexaLinkHub.Application.Linking;
-using AlexaLinkHub.Infrastructure.OAuth;
 using AlexaLinkHub.Web.Tenancy;
 using Mediator;
 using Microsoft.AspNetCore;
@@ -15,10 +16,10 @@ namespace AlexaLinkHub.Web.Pages.Tenant;
 
 /// <summary>The authorization endpoint (OpenIddict passes validated requests through to this page). It shows the error
 /// page for a request OpenIddict would not redirect (unknown client, unregistered redirect URI, repeated parameter),
-/// sends an anonymous user to the login page with the request to resume, and otherwise asks for consent. "Allow" links
-/// the account and OpenIddict redirects to <c>redirect_uri#state=…&amp;access_token=…&amp;token_type=Bearer</c>;
-/// "Cancel" redirects with <c>error=access_denied</c>.</summary>
-public sealed class AuthorizeModel(ISender sender) : PageModel
+/// sends an anonymous user to the login page with the request to resume (and the link it looked up, see
+/// <see cref="LinkFlow"/>), and otherwise asks for consent. "Allow" links the account, and OpenIddict redirects to
+/// <c>redirect_uri#state=…&amp;access_token=…&amp;token_type=Bearer</c>; "Cancel" redirects with <c>error=access_denied</c>.</summary>
+public sealed class AuthorizeModel(ISender sender, ICurrentActor actor, LinkFlow flow) : PageModel
 {
     public const string Allow = "allow";
     private static readonly HashSet<string> s_formOnlyFields = ["decision", "__RequestVerificationToken"];
@@ -35,37 +36,33 @@ public sealed class AuthorizeModel(ISender sender) : PageModel
     private async Task<IActionResult> HandleAsync(string? decision)
     {
         if (HttpContext.GetOpenIddictServerResponse() is { Error: { } error } failure)
-        {
-            // Never redirect here: the client or its redirect URI could not be trusted.
-            var clientId = Request.Query["client_id"] is { Count: 1 } ids ? ids[0] : null;
-            await sender.Send(new RecordLinkFailure(LinkFailureReasons.InvalidRequest, clientId, error), HttpContext.RequestAborted);
-            ErrorCode = error;
-            ErrorDescription = failure.ErrorDescription;
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
+            return await ErrorPageAsync(Request.Query["client_id"] is { Count: 1 } ids ? ids[0] : null, error, failure.ErrorDescription);
 
         var request = HttpContext.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenIddict authorization request.");
+        var clientId = request.ClientId!;
         var scopes = request.GetScopes().ToList();
-        Link = await sender.Send(new GetLinkContext(request.ClientId!, scopes), HttpContext.RequestAborted)
-            ?? throw new InvalidOperationException("OpenIddict accepted a client that is not an enabled skill.");
-        var security = HttpContext.Features.Get<TenantPageSecurity>()!;
-        security.AllowContentFrom(Link.Domains);
-        security.AllowFormTargets(Link.RedirectOrigins);
         RequestParameters = request.GetParameters()
             .Where(p => !s_formOnlyFields.Contains(p.Key))
             .Select(p => new KeyValuePair<string, string>(p.Key, (string?)p.Value ?? string.Empty))
             .ToList();
 
-        if (await EndUserSession.CurrentUserAsync(HttpContext) is null)
-            return Redirect(LinkFlow.PageUrl(HttpContext, "login", ResumeUrl()));
-
-        if (decision is null)
+        if (actor.EndUserId is null || decision is null)
+        {
+            // The client OpenIddict accepted, read once more from this request's unit of work (no second query).
+            Link = await sender.Send(new GetLinkContext(clientId, scopes), HttpContext.RequestAborted);
+            if (Link is null)
+                return await ErrorPageAsync(clientId, Errors.InvalidClient, "The client is not an enabled skill.");
+            if (actor.EndUserId is null)
+                return Redirect(flow.Start(TenantPaths.Login, ResumeUrl(), Link));
+            var security = HttpContext.Features.Get<TenantPageSecurity>()!;
+            security.AllowContentFrom(Link.Domains);
+            security.AllowFormTargets(Link.RedirectOrigins);
             return Page();
+        }
 
         if (!string.Equals(decision, Allow, StringComparison.Ordinal))
         {
-            await sender.Send(new RecordLinkFailure(LinkFailureReasons.AccessDenied, Link.ClientId), HttpContext.RequestAborted);
+            await sender.Send(new RecordLinkFailure(LinkFailureReasons.AccessDenied, clientId), HttpContext.RequestAborted);
             // RFC 6749 §4.2.2.1: the user denied the request → error=access_denied, back at the client.
             return Forbid(
                 new AuthenticationProperties(new Dictionary<string, string?>
@@ -76,8 +73,19 @@ public sealed class AuthorizeModel(ISender sender) : PageModel
                 OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 
-        var link = await sender.Send(new LinkAccount(Link.ClientId, scopes), HttpContext.RequestAborted);
-        return SignIn(TokenClaims.CreatePrincipal(link), OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        // The OAuth server's redirect to the client is written inside the command, with the token it committed.
+        await sender.Send(new LinkAccount(clientId, scopes), HttpContext.RequestAborted);
+        return new EmptyResult();
+    }
+
+    /// <summary>Never redirect here: the client or its redirect URI could not be trusted.</summary>
+    private async Task<IActionResult> ErrorPageAsync(string? clientId, string error, string? description)
+    {
+        await sender.Send(new RecordLinkFailure(LinkFailureReasons.InvalidRequest, clientId, error), HttpContext.RequestAborted);
+        ErrorCode = error;
+        ErrorDescription = description;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
     }
 
     /// <summary>This request as a GET URL, to come back to after signing in (a POST's parameters are in its form).</summary>

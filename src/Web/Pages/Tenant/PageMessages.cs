@@ -1,33 +1,30 @@
 using AlexaLinkHub.Application.Users;
-using FluentValidation;
+using AlexaLinkHub.Domain.Users;
+using AlexaLinkHub.Web.ErrorMapping;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 
 namespace AlexaLinkHub.Web.Pages.Tenant;
 
-/// <summary>Turns the application's validation failures into inline, localised messages under the right field. The
-/// rules and their English wording live in Application; the translations are keyed by the English texts below.</summary>
+/// <summary>The tenant pages' forms (<see cref="FormErrors"/>): each refusal under its field, in the user's language —
+/// worded by the code of the rule it breaks, never by its English message.</summary>
 internal static class PageMessages
 {
-    public static void AddTo(ModelStateDictionary modelState, ValidationException exception, IStringLocalizer<SharedResource> text, IReadOnlyDictionary<string, string> fields)
-    {
-        foreach (var failure in exception.Errors)
-        {
-            var field = fields.TryGetValue(failure.PropertyName, out var mapped) ? mapped : failure.PropertyName;
-            modelState.AddModelError(field, Localize(failure.PropertyName, failure.ErrorMessage, text));
-        }
-    }
+    /// <summary>Runs <paramref name="action"/>; returns the refusal (null on success). <paramref name="fields"/> maps the
+    /// command's field names to the form's.</summary>
+    public static Task<AppError?> TryAsync(ModelStateDictionary modelState, Func<Task> action, IStringLocalizer<SharedResource> text, IReadOnlyDictionary<string, string> fields) =>
+        FormErrors.TryAsync(modelState, action, field => (Key(field.Field, fields), Localize(field, text)));
 
-    private static string Localize(string property, string message, IStringLocalizer<SharedResource> text) => property switch
+    private static string Key(string field, IReadOnlyDictionary<string, string> fields) =>
+        fields.FirstOrDefault(f => string.Equals(f.Key, field, StringComparison.OrdinalIgnoreCase)).Value ?? field;
+
+    private static string Localize(FieldError field, IStringLocalizer<SharedResource> text) => field.Code switch
     {
-        _ when property.Contains("Password", StringComparison.Ordinal) => message switch
-        {
-            PasswordRules.TooCommonMessage => text["This password is too common. Choose one that is harder to guess."],
-            PasswordRules.TooLongMessage => text["Use at most 256 characters."],
-            _ => text["Use at least 8 characters."],
-        },
-        "Email" => text["Enter an email address like name@example.com."],
-        "DisplayName" => text["Enter your name (at most 100 characters)."],
-        _ => message,
+        PasswordRules.TooShortCode => text["Password.TooShort"],
+        PasswordRules.TooLongCode => text["Password.TooLong"],
+        PasswordRules.TooCommonCode => text["Password.TooCommon"],
+        EmailAddress.InvalidCode => text["Email.Invalid"],
+        EndUser.InvalidDisplayNameCode => text["Name.Invalid"],
+        _ => field.Message,
     };
 }

@@ -1,8 +1,6 @@
 using AlexaLinkHub.Application.Accounts;
 using AlexaLinkHub.Web.Tenancy;
-using FluentValidation;
 using Mediator;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -11,15 +9,12 @@ namespace AlexaLinkHub.Web.Pages.Tenant;
 
 /// <summary>The page the reset email links to. Choosing a new password signs the user in and resumes the link flow that
 /// was interrupted (the authorization request travels in returnUrl).</summary>
-public sealed class ResetPasswordModel(ISender sender, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class ResetPasswordModel(ISender sender, LinkFlow flow, EndUserSessions sessions, IStringLocalizer<SharedResource> text) : PageModel
 {
     private static readonly Dictionary<string, string> s_fields = new() { ["Password"] = "Password" };
 
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? ReturnUrl { get; set; }
 
     [BindProperty]
     public string? Password { get; set; }
@@ -31,22 +26,15 @@ public sealed class ResetPasswordModel(ISender sender, IStringLocalizer<SharedRe
 
     public async Task<IActionResult> OnPostAsync()
     {
-        ResetPasswordOutcome outcome;
-        try
-        {
-            outcome = await sender.Send(new ResetPassword { Token = Token ?? string.Empty, Password = Password ?? string.Empty });
-        }
-        catch (ValidationException ex)
-        {
-            PageMessages.AddTo(ModelState, ex, text, s_fields);
+        ResetPasswordOutcome? outcome = null;
+        if (await PageMessages.TryAsync(ModelState, async () => outcome = await sender.Send(new ResetPassword { Token = Token ?? string.Empty, Password = Password ?? string.Empty }), text, s_fields) is not null)
             return Page();
-        }
-        if (!outcome.Succeeded)
+        if (!outcome!.Succeeded)
         {
             InvalidLink = true;
             return Page();
         }
-        await EndUserSession.SignInAsync(HttpContext, outcome.UserId!.Value);
-        return LocalRedirect(LinkFlow.SafeReturnUrl(HttpContext, ReturnUrl) ?? $"{Request.PathBase}/account");
+        await sessions.StartAsync(HttpContext, outcome.UserId!.Value);
+        return LocalRedirect(flow.AfterSignIn);
     }
 }

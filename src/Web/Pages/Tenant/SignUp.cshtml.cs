@@ -1,10 +1,7 @@
 using AlexaLinkHub.Application.Accounts;
-using AlexaLinkHub.Application.Common.Exceptions;
 using AlexaLinkHub.Application.Linking;
 using AlexaLinkHub.Web.Tenancy;
-using FluentValidation;
 using Mediator;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -14,7 +11,7 @@ namespace AlexaLinkHub.Web.Pages.Tenant;
 
 /// <summary>Create an account inside the link flow, then continue straight to consent and back to Alexa.</summary>
 [EnableRateLimiting(TenantPagesSetup.AccountFormsPolicy)]
-public sealed class SignUpModel(ISender sender, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class SignUpModel(ISender sender, LinkFlow flow, EndUserSessions sessions, IStringLocalizer<SharedResource> text) : PageModel
 {
     private static readonly Dictionary<string, string> s_fields = new()
     {
@@ -26,48 +23,40 @@ public sealed class SignUpModel(ISender sender, IStringLocalizer<SharedResource>
     [BindProperty]
     public SignUpInput Input { get; set; } = new();
 
-    [BindProperty(SupportsGet = true)]
-    public string? ReturnUrl { get; set; }
-
-    public LinkContext? Link { get; private set; }
+    public LinkContext? Link => flow.Link;
     public bool EmailTaken { get; private set; }
     public bool ConfirmationSent { get; private set; }
 
-    public async Task OnGetAsync() => Link = await LinkFlow.ContextOfAsync(HttpContext, sender, ReturnUrl);
-
     public async Task<IActionResult> OnPostAsync()
     {
-        Link = await LinkFlow.ContextOfAsync(HttpContext, sender, ReturnUrl);
         if (!HttpContext.RequiredTenant().SignUpEnabled)
             return Page();
-        var returnUrl = LinkFlow.SafeReturnUrl(HttpContext, ReturnUrl);
-        SignUpOutcome outcome;
-        try
+        var returnUrl = flow.ReturnUrl;
+        SignUpOutcome? outcome = null;
+        var refused = await PageMessages.TryAsync(ModelState, async () => outcome = await sender.Send(new SignUpEndUser
         {
-            outcome = await sender.Send(new SignUpEndUser
-            {
-                Email = Input.Email ?? string.Empty,
-                Password = Input.Password ?? string.Empty,
-                DisplayName = Input.Name ?? string.Empty,
-                ReturnUrl = returnUrl,
-            });
+            Email = Input.Email ?? string.Empty,
+            Password = Input.Password ?? string.Empty,
+            DisplayName = Input.Name ?? string.Empty,
+            ReturnUrl = returnUrl,
+        }), text, s_fields);
+        if (refused is { Status: StatusCodes.Status409Conflict })
+        {
+            // Two sign-ups racing for one email: the unique index decided, and this one is told as the check would have.
+            ModelState.Clear();
+            outcome = new SignUpOutcome(SignUpStatus.EmailTaken, null);
         }
-        catch (ValidationException ex)
+        else if (refused is not null)
         {
-            PageMessages.AddTo(ModelState, ex, text, s_fields);
             Input.Password = null;
             return Page();
         }
-        catch (ConflictException)
-        {
-            outcome = new SignUpOutcome(SignUpStatus.EmailTaken, null);
-        }
 
-        switch (outcome.Status)
+        switch (outcome!.Status)
         {
             case SignUpStatus.Succeeded:
-                await EndUserSession.SignInAsync(HttpContext, outcome.UserId!.Value);
-                return LocalRedirect(returnUrl ?? $"{Request.PathBase}/account");
+                await sessions.StartAsync(HttpContext, outcome.UserId!.Value);
+                return LocalRedirect(flow.AfterSignIn);
             case SignUpStatus.ConfirmationSent:
                 ConfirmationSent = true;
                 break;

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using AlexaLinkHub.Infrastructure.Email;
+using AlexaLinkHub.Domain.Emails;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using AlexaLinkHub.TestSupport;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -59,50 +58,39 @@ public sealed class PageClient(HttpClient http) : IDisposable
     public void Dispose() => Http.Dispose();
 }
 
-/// <summary>One answer, read: status, <c>Location</c> made absolute, and the HTML.</summary>
-public sealed partial class Page(HttpResponseMessage response, string html)
+/// <summary>One answer, read: status, <c>Location</c> made absolute, and the HTML (read by <see cref="TestSupport.Html"/>).</summary>
+public sealed class Page(HttpResponseMessage response, string html)
 {
     public HttpResponseMessage Response { get; } = response;
     public HttpStatusCode Status => Response.StatusCode;
     public Uri Url { get; } = response.RequestMessage!.RequestUri!;
     public string Html { get; } = html;
+    public Html Dom => _dom ??= TestSupport.Html.Parse(Html, Url);
+
+    private Html? _dom;
 
     public Uri? Location => Response.Headers.Location is { } location ? (location.IsAbsoluteUri ? location : new Uri(Url, location)) : null;
 
     public static async Task<Page> ReadAsync(HttpResponseMessage response) =>
         new(response, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
 
-    /// <summary>The visible text of the page body: tags removed, entities decoded, white space collapsed.</summary>
-    public string Text
-    {
-        get
-        {
-            var body = BodyPattern().Match(Html) is { Success: true } match ? match.Groups[1].Value : Html;
-            return Clean(body);
-        }
-    }
+    /// <summary>The visible text of the page body, white space collapsed.</summary>
+    public string Text => Dom.Text;
 
-    /// <summary>The decoded text of the first element with this id or class, or null when there is none.</summary>
-    public string? TextOf(string idOrClass)
-    {
-        var match = Regex.Match(Html, $"""<(?<tag>\w+)\b[^>]*\b(?:id|class)="(?:[^"]*\s)?{Regex.Escape(idOrClass)}(?:\s[^"]*)?"[^>]*>(?<inner>.*?)</\k<tag>>""", RegexOptions.Singleline);
-        return match.Success ? Clean(match.Groups["inner"].Value) : null;
-    }
+    /// <summary>The text of the first element with this id or class, or null when there is none.</summary>
+    public string? TextOf(string idOrClass) => Dom.TextOf(idOrClass);
 
-    /// <summary>The decoded href of the link whose text is <paramref name="text"/>.</summary>
+    /// <summary>The href of the link whose text is <paramref name="text"/>.</summary>
     public string Href(string text)
     {
-        var link = LinkPattern().Matches(Html).FirstOrDefault(m => Clean(m.Groups["text"].Value) == text);
-        Assert.True(link is not null, $"No link '{text}' on {Url}:{Environment.NewLine}{Html}");
-        return WebUtility.HtmlDecode(link.Groups["href"].Value);
+        var href = Dom.Href(text);
+        Assert.True(href is not null, $"No link '{text}' on {Url}:{Environment.NewLine}{Html}");
+        return href;
     }
 
     public HtmlForm Form(string? withField = null)
     {
-        var forms = FormPattern().Matches(Html)
-            .Select(f => ReadForm(f))
-            .Where(f => withField is null || f.Fields.Any(field => field.Key == withField))
-            .ToList();
+        var forms = Dom.Forms().Where(f => withField is null || f.Fields.Any(field => field.Key == withField)).ToList();
         Assert.True(forms.Count == 1, $"Expected one form{(withField is null ? "" : $" with '{withField}'")} on {Url}, found {forms.Count}:{Environment.NewLine}{Html}");
         return forms[0];
     }
@@ -110,48 +98,11 @@ public sealed partial class Page(HttpResponseMessage response, string html)
     /// <summary>The form that posts to a URL containing <paramref name="actionPart"/> (e.g. a page handler).</summary>
     public HtmlForm FormPostingTo(string actionPart)
     {
-        var forms = FormPattern().Matches(Html).Select(f => ReadForm(f)).Where(f => f.Action.PathAndQuery.Contains(actionPart, StringComparison.Ordinal)).ToList();
+        var forms = Dom.Forms().Where(f => f.Action.PathAndQuery.Contains(actionPart, StringComparison.Ordinal)).ToList();
         Assert.True(forms.Count == 1, $"Expected one form posting to '{actionPart}' on {Url}, found {forms.Count}:{Environment.NewLine}{Html}");
         return forms[0];
     }
 
-    /// <summary>The decoded text of the page's one <c>h1</c>.</summary>
-    public string Heading => Clean(Assert.Single(Regex.Matches(Html, "<h1\\b[^>]*>(.*?)</h1>", RegexOptions.Singleline)).Groups[1].Value);
-
-    private HtmlForm ReadForm(Match form)
-    {
-        var action = Attributes(form.Groups["attributes"].Value).GetValueOrDefault("action");
-        var fields = InputPattern().Matches(form.Groups["body"].Value)
-            .Select(input => Attributes(input.Groups["attributes"].Value))
-            .Where(a => a.ContainsKey("name"))
-            .Select(a => new KeyValuePair<string, string>(a["name"], a.GetValueOrDefault("value") ?? string.Empty))
-            .ToList();
-        return new HtmlForm(string.IsNullOrEmpty(action) ? Url : new Uri(Url, action), fields);
-    }
-
-    private static Dictionary<string, string> Attributes(string text) =>
-        AttributePattern().Matches(text).ToDictionary(a => a.Groups["name"].Value.ToLowerInvariant(), a => WebUtility.HtmlDecode(a.Groups["value"].Value));
-
-    private static string Clean(string markup) =>
-        Regex.Replace(WebUtility.HtmlDecode(Regex.Replace(markup, "<[^>]+>", " ")), @"[ \t\r\n]+", " ").Trim();
-
-    [GeneratedRegex("""<body\b[^>]*>(.*)</body>""", RegexOptions.Singleline)]
-    private static partial Regex BodyPattern();
-
-    [GeneratedRegex("""<a\b[^>]*\bhref="(?<href>[^"]*)"[^>]*>(?<text>.*?)</a>""", RegexOptions.Singleline)]
-    private static partial Regex LinkPattern();
-
-    [GeneratedRegex("""<form\b(?<attributes>[^>]*)>(?<body>.*?)</form>""", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
-    private static partial Regex FormPattern();
-
-    [GeneratedRegex("""<input\b(?<attributes>[^>]*)>""", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
-    private static partial Regex InputPattern();
-
-    [GeneratedRegex(@"(?<name>[\w.:-]+)\s*=\s*""(?<value>[^""]*)""", RegexOptions.Singleline)]
-    private static partial Regex AttributePattern();
-}
-
-public sealed record HtmlForm(Uri Action, IReadOnlyList<KeyValuePair<string, string>> Fields)
-{
-    public string? Value(string name) => Fields.Where(f => f.Key == name).Select(f => f.Value).FirstOrDefault();
+    /// <summary>The text of the page's one <c>h1</c>.</summary>
+    public string Heading => Assert.Single(Dom.Texts("h1"));
 }

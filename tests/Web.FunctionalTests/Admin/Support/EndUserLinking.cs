@@ -38,7 +38,7 @@ public static class EndUserLinking
 
         var consent = await browser.GetAsync(authorize);
         Assert.Equal(HttpStatusCode.OK, consent.Status);
-        var fields = HiddenFields(consent.Html)
+        var fields = consent.Dom.HiddenFields().Where(f => f.Key != "__RequestVerificationToken")
             .Append(new("__RequestVerificationToken", consent.AntiforgeryToken()))
             .Append(new("decision", "allow"));
         var allowed = await browser.PostAsync(authorize, fields);
@@ -61,8 +61,4 @@ public static class EndUserLinking
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"Introspection → {(int)response.StatusCode}: {body}");
         return JsonDocument.Parse(body).RootElement.GetProperty("active").GetBoolean();
     }
-
-    private static IEnumerable<KeyValuePair<string, string>> HiddenFields(string html) =>
-        System.Text.RegularExpressions.Regex.Matches(html, @"<input type=""hidden"" name=""([^""]+)"" value=""([^""]*)""")
-            .Select(m => new KeyValuePair<string, string>(WebUtility.HtmlDecode(m.Groups[1].Value), WebUtility.HtmlDecode(m.Groups[2].Value)));
 }

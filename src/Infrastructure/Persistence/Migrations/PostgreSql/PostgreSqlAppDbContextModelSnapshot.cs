@@ -41,13 +41,105 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("AdminMemberships", (string)null);
                 });
 
-            modelBuilder.Entity("AlexaLinkHub.Domain.Admins.AdminUser", b =>
+            modelBuilder.Entity("AlexaLinkHub.Domain.Admins.AdminPasskey", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
-                    b.Property<int>("AccessFailedCount")
+                    b.Property<Guid>("AdminUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("CredentialId")
+                        .IsRequired()
+                        .HasMaxLength(1023)
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<byte[]>("PublicKey")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("SignCount")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdminUserId");
+
+                    b.HasIndex("CredentialId")
+                        .IsUnique();
+
+                    b.ToTable("AdminPasskeys", (string)null);
+                });
+
+            modelBuilder.Entity("AlexaLinkHub.Domain.Admins.AdminRecoveryCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AdminUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdminUserId");
+
+                    b.ToTable("AdminRecoveryCodes", (string)null);
+                });
+
+            modelBuilder.Entity("AlexaLinkHub.Domain.Admins.AdminSignInThrottle", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("FailedCount")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTimeOffset>("LastFailureAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("AdminSignInThrottles", (string)null);
+                });
+
+            modelBuilder.Entity("AlexaLinkHub.Domain.Admins.AdminUser", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -63,9 +155,6 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<bool>("IsPlatformAdmin")
                         .HasColumnType("boolean");
 
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<string>("NormalizedEmail")
                         .IsRequired()
                         .HasMaxLength(254)
@@ -76,10 +165,21 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<string>("PendingTotpSecret")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ProtectedTotpSecret")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("SecurityStamp")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<long>("TotpTimeStep")
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
@@ -170,6 +270,62 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.PostgreSql
                     b.HasIndex("TenantId", "OccurredAt");
 
                     b.ToTable("AuditEvents", (string)null);
+                });
+
+            modelBuilder.Entity("AlexaLinkHub.Domain.Emails.OutboundEmail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("FailedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FromName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("HtmlBody")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid?>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentAt", "FailedAt", "NextAttemptAt");
+
+                    b.ToTable("OutboundEmails", (string)null);
                 });
 
             modelBuilder.Entity("AlexaLinkHub.Domain.Links.AccountLink", b =>
@@ -288,6 +444,11 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnType("text[]")
                         .HasColumnName("RedirectUrls");
 
+                    b.Property<string>("_scopes")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("Scopes");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ClientId")
@@ -302,6 +463,9 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.PostgreSql
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("AdminsMustUseMfa")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -540,140 +704,16 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("WebhookEndpoints", (string)null);
                 });
 
-            modelBuilder.Entity("AlexaLinkHub.Infrastructure.Email.OutboundEmail", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("FailedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("FromName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("HtmlBody")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<DateTimeOffset>("NextAttemptAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("SentAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<Guid?>("TenantId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("TextBody")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("To")
-                        .IsRequired()
-                        .HasMaxLength(320)
-                        .HasColumnType("character varying(320)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SentAt", "FailedAt", "NextAttemptAt");
-
-                    b.ToTable("OutboundEmails", (string)null);
-                });
-
             modelBuilder.Entity("AlexaLinkHub.Infrastructure.OAuth.OAuthApplication", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("ApplicationType")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<string>("ClientId")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("ClientSecret")
-                        .HasColumnType("text");
-
-                    b.Property<string>("ClientType")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<string>("ConcurrencyToken")
-                        .IsConcurrencyToken()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<string>("ConsentType")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<string>("DisplayName")
-                        .HasColumnType("text");
-
-                    b.Property<string>("DisplayNames")
-                        .HasColumnType("text");
-
-                    b.Property<bool>("Enabled")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("JsonWebKeySet")
-                        .HasColumnType("text");
-
-                    b.Property<string>("Permissions")
-                        .HasColumnType("text");
-
-                    b.Property<string>("PostLogoutRedirectUris")
-                        .HasColumnType("text");
-
-                    b.Property<string>("PreviousClientSecret")
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
-
-                    b.Property<DateTimeOffset?>("PreviousClientSecretValidUntil")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Properties")
-                        .HasColumnType("text");
-
-                    b.Property<string>("RedirectUris")
-                        .HasColumnType("text");
-
-                    b.Property<string>("Requirements")
-                        .HasColumnType("text");
-
-                    b.Property<string>("Settings")
-                        .HasColumnType("text");
-
-                    b.Property<Guid>("TenantId")
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClientId")
-                        .IsUnique();
+                    b.ToTable("Skills", (string)null);
 
-                    b.HasIndex("TenantId");
-
-                    b.ToTable("OpenIddictApplications", (string)null);
+                    b.HasAnnotation("AlexaLinkHub:Global", "Only the key of a skill's row, for OpenIddict's grants and tokens to reference their client: it carries no data, and the skill itself is tenant-filtered.");
                 });
 
             modelBuilder.Entity("AlexaLinkHub.Infrastructure.OAuth.OAuthAuthorization", b =>
@@ -842,8 +882,14 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTimeOffset>("ActivatesAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Generation")
+                        .HasColumnType("integer");
 
                     b.Property<string>("ProtectedPrivateKey")
                         .IsRequired()
@@ -856,7 +902,7 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Use")
+                    b.HasIndex("Use", "Generation")
                         .IsUnique();
 
                     b.ToTable("ServerKeys", (string)null);
@@ -898,6 +944,24 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AlexaLinkHub.Domain.Admins.AdminPasskey", b =>
+                {
+                    b.HasOne("AlexaLinkHub.Domain.Admins.AdminUser", null)
+                        .WithMany("Passkeys")
+                        .HasForeignKey("AdminUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AlexaLinkHub.Domain.Admins.AdminRecoveryCode", b =>
+                {
+                    b.HasOne("AlexaLinkHub.Domain.Admins.AdminUser", null)
+                        .WithMany("RecoveryCodes")
+                        .HasForeignKey("AdminUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AlexaLinkHub.Domain.Admins.ApiKey", b =>
                 {
                     b.HasOne("AlexaLinkHub.Domain.Tenants.Tenant", null)
@@ -934,35 +998,6 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.OwnsMany("AlexaLinkHub.Domain.Skills.SkillScope", "Scopes", b1 =>
-                        {
-                            b1.Property<Guid>("SkillId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAdd();
-
-                            b1.Property<string>("Description")
-                                .IsRequired()
-                                .HasMaxLength(200);
-
-                            b1.Property<string>("Name")
-                                .IsRequired()
-                                .HasMaxLength(100);
-
-                            b1.HasKey("SkillId", "__synthesizedOrdinal");
-
-                            b1.ToTable("Skills");
-
-                            b1
-                                .ToJson("Scopes")
-                                .HasColumnType("jsonb");
-
-                            b1.WithOwner()
-                                .HasForeignKey("SkillId");
-                        });
-
-                    b.Navigation("Scopes");
                 });
 
             modelBuilder.Entity("AlexaLinkHub.Domain.Users.EndUser", b =>
@@ -1038,6 +1073,15 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AlexaLinkHub.Infrastructure.OAuth.OAuthApplication", b =>
+                {
+                    b.HasOne("AlexaLinkHub.Domain.Skills.Skill", null)
+                        .WithOne()
+                        .HasForeignKey("AlexaLinkHub.Infrastructure.OAuth.OAuthApplication", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AlexaLinkHub.Infrastructure.OAuth.OAuthAuthorization", b =>
                 {
                     b.HasOne("AlexaLinkHub.Infrastructure.OAuth.OAuthApplication", "Application")
@@ -1065,6 +1109,10 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.PostgreSql
             modelBuilder.Entity("AlexaLinkHub.Domain.Admins.AdminUser", b =>
                 {
                     b.Navigation("Memberships");
+
+                    b.Navigation("Passkeys");
+
+                    b.Navigation("RecoveryCodes");
                 });
 
             modelBuilder.Entity("AlexaLinkHub.Infrastructure.OAuth.OAuthApplication", b =>

@@ -41,13 +41,105 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("AdminMemberships", (string)null);
                 });
 
-            modelBuilder.Entity("AlexaLinkHub.Domain.Admins.AdminUser", b =>
+            modelBuilder.Entity("AlexaLinkHub.Domain.Admins.AdminPasskey", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
-                    b.Property<int>("AccessFailedCount")
+                    b.Property<Guid>("AdminUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<byte[]>("CredentialId")
+                        .IsRequired()
+                        .HasMaxLength(1023)
+                        .HasColumnType("varbinary(1023)");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<byte[]>("PublicKey")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("varbinary(2048)");
+
+                    b.Property<long>("SignCount")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdminUserId");
+
+                    b.HasIndex("CredentialId")
+                        .IsUnique();
+
+                    b.ToTable("AdminPasskeys", (string)null);
+                });
+
+            modelBuilder.Entity("AlexaLinkHub.Domain.Admins.AdminRecoveryCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AdminUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdminUserId");
+
+                    b.ToTable("AdminRecoveryCodes", (string)null);
+                });
+
+            modelBuilder.Entity("AlexaLinkHub.Domain.Admins.AdminSignInThrottle", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("FailedCount")
                         .HasColumnType("int");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<DateTimeOffset>("LastFailureAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("AdminSignInThrottles", (string)null);
+                });
+
+            modelBuilder.Entity("AlexaLinkHub.Domain.Admins.AdminUser", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
@@ -63,9 +155,6 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<bool>("IsPlatformAdmin")
                         .HasColumnType("bit");
 
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("datetimeoffset");
-
                     b.Property<string>("NormalizedEmail")
                         .IsRequired()
                         .HasMaxLength(254)
@@ -76,10 +165,21 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
+                    b.Property<string>("PendingTotpSecret")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("ProtectedTotpSecret")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<string>("SecurityStamp")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("TotpTimeStep")
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
@@ -170,6 +270,62 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("TenantId", "OccurredAt");
 
                     b.ToTable("AuditEvents", (string)null);
+                });
+
+            modelBuilder.Entity("AlexaLinkHub.Domain.Emails.OutboundEmail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("FailedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("FromName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("HtmlBody")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<Guid?>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("nvarchar(320)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentAt", "FailedAt", "NextAttemptAt");
+
+                    b.ToTable("OutboundEmails", (string)null);
                 });
 
             modelBuilder.Entity("AlexaLinkHub.Domain.Links.AccountLink", b =>
@@ -288,6 +444,11 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(max)")
                         .HasColumnName("RedirectUrls");
 
+                    b.Property<string>("_scopes")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("Scopes");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ClientId")
@@ -302,6 +463,9 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("AdminsMustUseMfa")
+                        .HasColumnType("bit");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
@@ -541,141 +705,16 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("WebhookEndpoints", (string)null);
                 });
 
-            modelBuilder.Entity("AlexaLinkHub.Infrastructure.Email.OutboundEmail", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("int");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<DateTimeOffset?>("FailedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("FromName")
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<string>("HtmlBody")
-                        .IsRequired()
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
-
-                    b.Property<DateTimeOffset>("NextAttemptAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<DateTimeOffset?>("SentAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("nvarchar(300)");
-
-                    b.Property<Guid?>("TenantId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("TextBody")
-                        .IsRequired()
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<string>("To")
-                        .IsRequired()
-                        .HasMaxLength(320)
-                        .HasColumnType("nvarchar(320)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SentAt", "FailedAt", "NextAttemptAt");
-
-                    b.ToTable("OutboundEmails", (string)null);
-                });
-
             modelBuilder.Entity("AlexaLinkHub.Infrastructure.OAuth.OAuthApplication", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("ApplicationType")
-                        .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
-
-                    b.Property<string>("ClientId")
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.Property<string>("ClientSecret")
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<string>("ClientType")
-                        .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
-
-                    b.Property<string>("ConcurrencyToken")
-                        .IsConcurrencyToken()
-                        .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
-
-                    b.Property<string>("ConsentType")
-                        .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
-
-                    b.Property<string>("DisplayName")
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<string>("DisplayNames")
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<bool>("Enabled")
-                        .HasColumnType("bit");
-
-                    b.Property<string>("JsonWebKeySet")
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<string>("Permissions")
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<string>("PostLogoutRedirectUris")
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<string>("PreviousClientSecret")
-                        .HasMaxLength(128)
-                        .HasColumnType("nvarchar(128)");
-
-                    b.Property<DateTimeOffset?>("PreviousClientSecretValidUntil")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("Properties")
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<string>("RedirectUris")
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<string>("Requirements")
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<string>("Settings")
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<Guid>("TenantId")
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClientId")
-                        .IsUnique()
-                        .HasFilter("[ClientId] IS NOT NULL");
+                    b.ToTable("Skills", (string)null);
 
-                    b.HasIndex("TenantId");
-
-                    b.ToTable("OpenIddictApplications", (string)null);
+                    b.HasAnnotation("AlexaLinkHub:Global", "Only the key of a skill's row, for OpenIddict's grants and tokens to reference their client: it carries no data, and the skill itself is tenant-filtered.");
                 });
 
             modelBuilder.Entity("AlexaLinkHub.Infrastructure.OAuth.OAuthAuthorization", b =>
@@ -846,8 +885,14 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTimeOffset>("ActivatesAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Generation")
+                        .HasColumnType("int");
 
                     b.Property<string>("ProtectedPrivateKey")
                         .IsRequired()
@@ -860,7 +905,7 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Use")
+                    b.HasIndex("Use", "Generation")
                         .IsUnique();
 
                     b.ToTable("ServerKeys", (string)null);
@@ -902,6 +947,24 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AlexaLinkHub.Domain.Admins.AdminPasskey", b =>
+                {
+                    b.HasOne("AlexaLinkHub.Domain.Admins.AdminUser", null)
+                        .WithMany("Passkeys")
+                        .HasForeignKey("AdminUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AlexaLinkHub.Domain.Admins.AdminRecoveryCode", b =>
+                {
+                    b.HasOne("AlexaLinkHub.Domain.Admins.AdminUser", null)
+                        .WithMany("RecoveryCodes")
+                        .HasForeignKey("AdminUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AlexaLinkHub.Domain.Admins.ApiKey", b =>
                 {
                     b.HasOne("AlexaLinkHub.Domain.Tenants.Tenant", null)
@@ -938,35 +1001,6 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                         .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.OwnsMany("AlexaLinkHub.Domain.Skills.SkillScope", "Scopes", b1 =>
-                        {
-                            b1.Property<Guid>("SkillId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAddOrUpdate();
-
-                            b1.Property<string>("Description")
-                                .IsRequired()
-                                .HasMaxLength(200);
-
-                            b1.Property<string>("Name")
-                                .IsRequired()
-                                .HasMaxLength(100);
-
-                            b1.HasKey("SkillId", "__synthesizedOrdinal");
-
-                            b1.ToTable("Skills");
-
-                            b1
-                                .ToJson("Scopes")
-                                .HasColumnType("nvarchar(max)");
-
-                            b1.WithOwner()
-                                .HasForeignKey("SkillId");
-                        });
-
-                    b.Navigation("Scopes");
                 });
 
             modelBuilder.Entity("AlexaLinkHub.Domain.Users.EndUser", b =>
@@ -1042,6 +1076,15 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AlexaLinkHub.Infrastructure.OAuth.OAuthApplication", b =>
+                {
+                    b.HasOne("AlexaLinkHub.Domain.Skills.Skill", null)
+                        .WithOne()
+                        .HasForeignKey("AlexaLinkHub.Infrastructure.OAuth.OAuthApplication", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AlexaLinkHub.Infrastructure.OAuth.OAuthAuthorization", b =>
                 {
                     b.HasOne("AlexaLinkHub.Infrastructure.OAuth.OAuthApplication", "Application")
@@ -1069,6 +1112,10 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
             modelBuilder.Entity("AlexaLinkHub.Domain.Admins.AdminUser", b =>
                 {
                     b.Navigation("Memberships");
+
+                    b.Navigation("Passkeys");
+
+                    b.Navigation("RecoveryCodes");
                 });
 
             modelBuilder.Entity("AlexaLinkHub.Infrastructure.OAuth.OAuthApplication", b =>

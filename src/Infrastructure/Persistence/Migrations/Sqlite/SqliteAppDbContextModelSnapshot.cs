@@ -36,13 +36,105 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("AdminMemberships", (string)null);
                 });
 
-            modelBuilder.Entity("AlexaLinkHub.Domain.Admins.AdminUser", b =>
+            modelBuilder.Entity("AlexaLinkHub.Domain.Admins.AdminPasskey", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("AccessFailedCount")
+                    b.Property<Guid>("AdminUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("CredentialId")
+                        .IsRequired()
+                        .HasMaxLength(1023)
+                        .HasColumnType("BLOB");
+
+                    b.Property<long?>("LastUsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("PublicKey")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("BLOB");
+
+                    b.Property<uint>("SignCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdminUserId");
+
+                    b.HasIndex("CredentialId")
+                        .IsUnique();
+
+                    b.ToTable("AdminPasskeys", (string)null);
+                });
+
+            modelBuilder.Entity("AlexaLinkHub.Domain.Admins.AdminRecoveryCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AdminUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdminUserId");
+
+                    b.ToTable("AdminRecoveryCodes", (string)null);
+                });
+
+            modelBuilder.Entity("AlexaLinkHub.Domain.Admins.AdminSignInThrottle", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FailedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastFailureAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("AdminSignInThrottles", (string)null);
+                });
+
+            modelBuilder.Entity("AlexaLinkHub.Domain.Admins.AdminUser", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
@@ -58,9 +150,6 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<bool>("IsPlatformAdmin")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("LockoutEnd")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("NormalizedEmail")
                         .IsRequired()
                         .HasMaxLength(254)
@@ -71,10 +160,21 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PendingTotpSecret")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedTotpSecret")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SecurityStamp")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("TotpTimeStep")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -165,6 +265,62 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("TenantId", "OccurredAt");
 
                     b.ToTable("AuditEvents", (string)null);
+                });
+
+            modelBuilder.Entity("AlexaLinkHub.Domain.Emails.OutboundEmail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FailedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FromName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HtmlBody")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentAt", "FailedAt", "NextAttemptAt");
+
+                    b.ToTable("OutboundEmails", (string)null);
                 });
 
             modelBuilder.Entity("AlexaLinkHub.Domain.Links.AccountLink", b =>
@@ -283,6 +439,11 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("RedirectUrls");
 
+                    b.Property<string>("_scopes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Scopes");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ClientId")
@@ -297,6 +458,9 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("AdminsMustUseMfa")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
@@ -535,140 +699,16 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("WebhookEndpoints", (string)null);
                 });
 
-            modelBuilder.Entity("AlexaLinkHub.Infrastructure.Email.OutboundEmail", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("FailedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("FromName")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("HtmlBody")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("NextAttemptAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("SentAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("TenantId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TextBody")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("To")
-                        .IsRequired()
-                        .HasMaxLength(320)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SentAt", "FailedAt", "NextAttemptAt");
-
-                    b.ToTable("OutboundEmails", (string)null);
-                });
-
             modelBuilder.Entity("AlexaLinkHub.Infrastructure.OAuth.OAuthApplication", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ApplicationType")
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ClientId")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ClientSecret")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ClientType")
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ConcurrencyToken")
-                        .IsConcurrencyToken()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ConsentType")
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DisplayName")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DisplayNames")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Enabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("JsonWebKeySet")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Permissions")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PostLogoutRedirectUris")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PreviousClientSecret")
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("PreviousClientSecretValidUntil")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Properties")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RedirectUris")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Requirements")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Settings")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClientId")
-                        .IsUnique();
+                    b.ToTable("Skills", (string)null);
 
-                    b.HasIndex("TenantId");
-
-                    b.ToTable("OpenIddictApplications", (string)null);
+                    b.HasAnnotation("AlexaLinkHub:Global", "Only the key of a skill's row, for OpenIddict's grants and tokens to reference their client: it carries no data, and the skill itself is tenant-filtered.");
                 });
 
             modelBuilder.Entity("AlexaLinkHub.Infrastructure.OAuth.OAuthAuthorization", b =>
@@ -835,7 +875,13 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("ActivatesAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Generation")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ProtectedPrivateKey")
@@ -849,7 +895,7 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Use")
+                    b.HasIndex("Use", "Generation")
                         .IsUnique();
 
                     b.ToTable("ServerKeys", (string)null);
@@ -885,6 +931,24 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("AlexaLinkHub.Domain.Tenants.Tenant", null)
                         .WithMany()
                         .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AlexaLinkHub.Domain.Admins.AdminPasskey", b =>
+                {
+                    b.HasOne("AlexaLinkHub.Domain.Admins.AdminUser", null)
+                        .WithMany("Passkeys")
+                        .HasForeignKey("AdminUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AlexaLinkHub.Domain.Admins.AdminRecoveryCode", b =>
+                {
+                    b.HasOne("AlexaLinkHub.Domain.Admins.AdminUser", null)
+                        .WithMany("RecoveryCodes")
+                        .HasForeignKey("AdminUserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -925,35 +989,6 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.OwnsMany("AlexaLinkHub.Domain.Skills.SkillScope", "Scopes", b1 =>
-                        {
-                            b1.Property<Guid>("SkillId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAddOrUpdate();
-
-                            b1.Property<string>("Description")
-                                .IsRequired()
-                                .HasMaxLength(200);
-
-                            b1.Property<string>("Name")
-                                .IsRequired()
-                                .HasMaxLength(100);
-
-                            b1.HasKey("SkillId", "__synthesizedOrdinal");
-
-                            b1.ToTable("Skills");
-
-                            b1
-                                .ToJson("Scopes")
-                                .HasColumnType("TEXT");
-
-                            b1.WithOwner()
-                                .HasForeignKey("SkillId");
-                        });
-
-                    b.Navigation("Scopes");
                 });
 
             modelBuilder.Entity("AlexaLinkHub.Domain.Users.EndUser", b =>
@@ -1029,6 +1064,15 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AlexaLinkHub.Infrastructure.OAuth.OAuthApplication", b =>
+                {
+                    b.HasOne("AlexaLinkHub.Domain.Skills.Skill", null)
+                        .WithOne()
+                        .HasForeignKey("AlexaLinkHub.Infrastructure.OAuth.OAuthApplication", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AlexaLinkHub.Infrastructure.OAuth.OAuthAuthorization", b =>
                 {
                     b.HasOne("AlexaLinkHub.Infrastructure.OAuth.OAuthApplication", "Application")
@@ -1056,6 +1100,10 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("AlexaLinkHub.Domain.Admins.AdminUser", b =>
                 {
                     b.Navigation("Memberships");
+
+                    b.Navigation("Passkeys");
+
+                    b.Navigation("RecoveryCodes");
                 });
 
             modelBuilder.Entity("AlexaLinkHub.Infrastructure.OAuth.OAuthApplication", b =>

@@ -1,15 +1,16 @@
 using AlexaLinkHub.Application.Admins;
 using AlexaLinkHub.Web.Admin;
 using Mediator;
-using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 
 namespace AlexaLinkHub.Web.Areas.Admin.Pages;
 
-/// <summary>Admin sign-in. An unknown email and a wrong password get the same answer; repeated failures lock the account
-/// for a while (the lockout lives in the application layer).</summary>
+/// <summary>Admin sign-in, step one. An unknown email and a wrong password get the same answer, and the same lockout
+/// (the lockout lives in the application layer, per email). An admin with a second factor goes on to
+/// <see cref="AdminPaths.LoginVerify"/>.</summary>
 public sealed class LoginModel(ISender sender, IOptions<OnboardingOptions> onboarding, TimeProvider clock) : PageModel
 {
     [BindProperty]
@@ -35,14 +36,14 @@ public sealed class LoginModel(ISender sender, IOptions<OnboardingOptions> onboa
         switch (outcome.Status)
         {
             case AdminSignInStatus.Succeeded:
-                await HttpContext.SignInAsync(AdminAuthentication.Scheme, AdminAuthentication.CreatePrincipal(outcome.Admin!));
+                await AdminAuthentication.SignInAsync(HttpContext, outcome.Admin!);
                 // 302 (a GET), never a 307 that would re-post the password.
                 return LocalRedirect(AdminPaths.SafeReturnUrl(ReturnUrl) ?? AdminPaths.Root);
+            case AdminSignInStatus.SecondFactorRequired:
+                await AdminPendingSignIn.StartAsync(HttpContext, outcome.Admin!);
+                return LocalRedirect(QueryHelpers.AddQueryString(AdminPaths.LoginVerify, "returnUrl", AdminPaths.SafeReturnUrl(ReturnUrl) ?? AdminPaths.Root));
             case AdminSignInStatus.LockedOut:
-                var minutes = outcome.LockedUntil is { } until ? Math.Max(1, (int)Math.Ceiling((until - clock.GetUtcNow()).TotalMinutes)) : 15;
-                ModelState.AddModelError(string.Empty, minutes == 1
-                    ? "Too many failed attempts. This account is locked; try again in a minute."
-                    : $"Too many failed attempts. This account is locked; try again in {minutes} minutes.");
+                ModelState.AddModelError(string.Empty, LockoutMessage(outcome.LockedUntil, clock));
                 break;
             case AdminSignInStatus.Disabled:
                 ModelState.AddModelError(string.Empty, "This admin account is disabled.");
@@ -52,6 +53,15 @@ public sealed class LoginModel(ISender sender, IOptions<OnboardingOptions> onboa
                 break;
         }
         return Page();
+    }
+
+    /// <summary>The same words for every locked email, an admin's or not.</summary>
+    internal static string LockoutMessage(DateTimeOffset? lockedUntil, TimeProvider clock)
+    {
+        var minutes = lockedUntil is { } until ? Math.Max(1, (int)Math.Ceiling((until - clock.GetUtcNow()).TotalMinutes)) : 15;
+        return minutes == 1
+            ? "Too many failed attempts. This account is locked; try again in a minute."
+            : $"Too many failed attempts. This account is locked; try again in {minutes} minutes.";
     }
 
     public sealed class LoginInput

@@ -2,7 +2,6 @@ using AlexaLinkHub.Application.Admins;
 using AlexaLinkHub.Web.Admin;
 using AlexaLinkHub.Web.Tenancy;
 using Mediator;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -42,7 +41,7 @@ public sealed class SignUpModel(ISender sender, IOptions<OnboardingOptions> onbo
         if (!await AdminForm.TryAsync(ModelState, async () => result = await sender.Send(command), aliases: s_aliases))
             return Page();
 
-        await HttpContext.SignInAsync(AdminAuthentication.Scheme, AdminAuthentication.CreatePrincipal(result!.Admin));
+        await AdminAuthentication.SignInAsync(HttpContext, result!.Admin);
         return LocalRedirect(AdminPaths.Tenant(result.TenantSlug));
     }
 

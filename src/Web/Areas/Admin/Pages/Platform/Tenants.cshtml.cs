@@ -48,8 +48,6 @@ public sealed class TenantsModel(ISender sender) : PageModel
                 ? $"Tenant {created!.Slug} created."
                 : $"Tenant {created!.Slug} created; an invitation is on its way to {command.AdminEmail}.";
             Input = new TenantInput();
-            // The onboarding moved this request into the new tenant's scope; the list needs the platform scope again.
-            await sender.Send(new EnterPlatformScope());
         }
         await LoadAsync();
         return Page();

@@ -1,4 +1,5 @@
 using AlexaLinkHub.Application.Admins;
+using AlexaLinkHub.Application.Tenants;
 using AlexaLinkHub.Web.Admin;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -14,10 +15,33 @@ public sealed class TeamModel(ISender sender) : PageModel
     [BindProperty]
     public string? Email { get; set; }
 
+    [BindProperty]
+    public bool RequireMfa { get; set; }
+
     public IReadOnlyList<TenantAdminDto> Admins { get; private set; } = [];
+    public bool AdminsMustUseMfa { get; private set; }
     public string? Notice { get; private set; }
 
-    public async Task OnGetAsync() => Admins = await sender.Send(new ListTenantAdmins());
+    public Task OnGetAsync() => LoadAsync();
+
+    public async Task<IActionResult> OnPostMfaAsync()
+    {
+        await sender.Send(new RequireAdminMfa(RequireMfa));
+        Notice = RequireMfa
+            ? "Admins of this tenant must now use a second factor; those without one are asked to set it up at their next step."
+            : "A second factor is no longer required for this tenant's admins.";
+        await LoadAsync();
+        return Page();
+    }
+
+    /// <summary>Lost device: removes a colleague's second factors (audited); they sign in with their password and set up again.</summary>
+    public async Task<IActionResult> OnPostResetMfaAsync(Guid id)
+    {
+        if (await AdminForm.TryAsync(ModelState, () => sender.Send(new ResetAdminMfa(id)).AsTask(), prefix: string.Empty))
+            Notice = "Second factors reset: that admin's sessions ended, and they set up a new factor at their next sign-in.";
+        await LoadAsync();
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -32,7 +56,13 @@ public sealed class TeamModel(ISender sender) : PageModel
                 _ => $"{Email!.Trim()} can administer this tenant already.",
             };
         }
-        Admins = await sender.Send(new ListTenantAdmins());
+        await LoadAsync();
         return Page();
+    }
+
+    private async Task LoadAsync()
+    {
+        Admins = await sender.Send(new ListTenantAdmins());
+        AdminsMustUseMfa = (await sender.Send(new GetTenant())).AdminsMustUseMfa;
     }
 }

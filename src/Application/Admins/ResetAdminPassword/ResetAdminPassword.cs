@@ -1,0 +1,40 @@
+using AlexaLinkHub.Application.Users;
+using AlexaLinkHub.Application.Common.Interfaces;
+using AlexaLinkHub.Application.Common.Security;
+using AlexaLinkHub.Domain.Audit;
+using FluentValidation;
+using Mediator;
+using Microsoft.Extensions.Options;
+
+namespace AlexaLinkHub.Application.Admins;
+
+/// <summary>The admin chooses a new password with the link from the reset email, and is signed in. The new password
+/// changes the security stamp: the link works once, and every other session of the admin ends. A lockout is lifted.
+/// Null when the link is not (or no longer) valid.</summary>
+public sealed record ResetAdminPassword : ICommand<AdminIdentity?>, IPublicRequest, ISingleSaveCommand
+{
+    public required string Token { get; init; }
+    public required string Password { get; init; }
+}
+
+public sealed class ResetAdminPasswordValidator : AbstractValidator<ResetAdminPassword>
+{
+    public ResetAdminPasswordValidator() => RuleFor(x => x.Password).AcceptablePassword();
+}
+
+public sealed class ResetAdminPasswordHandler(
+    IAdminUserRepository admins,
+    IAdminTokens tokens,
+    IPasswordHasher hasher,
+    IAuditLog audit,
+    IAdminSignInThrottleRepository throttles,
+    IAdminMfaPolicy mfa,
+    IOptions<AdminSignInOptions> options,
+    TimeProvider clock) : ICommandHandler<ResetAdminPassword, AdminIdentity?>
+{
+    public async ValueTask<AdminIdentity?> Handle(ResetAdminPassword command, CancellationToken cancellationToken)
+    {
+        var admin = await AdminTokenCheck.AdminForAsync(tokens.ReadPasswordReset, admins, clock, options.Value.PasswordResetLifetime, command.Token, cancellationToken);
+        return admin is null ? null : await AdminTokenCheck.ChoosePasswordAsync(admin, command.Password, hasher, audit, throttles, mfa, AuditActions.AdminPasswordReset, cancellationToken);
+    }
+}

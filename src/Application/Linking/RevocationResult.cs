@@ -1,0 +1,3 @@
+namespace AlexaLinkHub.Application.Linking;
+
+public sealed record RevocationResult(int RevokedLinks);
