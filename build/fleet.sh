@@ -32,6 +32,7 @@ start_instance() { # index
       Database__Provider=PostgreSql ConnectionStrings__Default="$CONNECTION_STRING" \
       App__PublicBaseUrl="$PUBLIC_URL" App__TrustedProxies__0=127.0.0.1 \
       Bootstrap__PlatformApiKey="$PLATFORM_KEY" Bootstrap__AdminEmail="$ADMIN_EMAIL" Bootstrap__AdminPassword="$ADMIN_PASSWORD" \
+      DataProtection__Certificate__Path="$KEY_RING_CERT" DataProtection__Certificate__Password="$KEY_RING_PASSWORD" \
       Email__PickupDirectory="$dir/mail" Telemetry__MetricsPort="$metrics" Telemetry__ServiceInstanceId="instance-$i" \
       dotnet "$APP_DLL" >> "$dir/logs/instance-$i.log" 2>&1 ) &
   echo $! > "$dir/instance-$i.pid"
@@ -77,16 +78,24 @@ cmd_up() {
     echo "LB_PORT=$lb_port"; echo "PUBLIC_URL='https://localhost:$lb_port'"
     echo "PLATFORM_KEY='alh_fleet-platform-key-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')'"
     echo "ADMIN_EMAIL='ops@fleet.test'"; echo "ADMIN_PASSWORD='fleet-admin-$(head -c 8 /dev/urandom | od -An -tx1 | tr -d ' \n')'"
+    echo "KEY_RING_CERT='$dir/keyring.pfx'"; echo "KEY_RING_PASSWORD='keyring-$(head -c 8 /dev/urandom | od -An -tx1 | tr -d ' \n')'"
     for i in $(seq 1 "$count"); do echo "APP_PORT_$i=$(free_port)"; echo "METRICS_PORT_$i=$(free_port)"; done
   } > "$state"
   . "$state"
+  # One certificate for every instance: it encrypts the shared data-protection key ring at rest (docs/SECURITY.md).
+  openssl req -x509 -newkey rsa:2048 -nodes -days 7 -subj "/CN=alexalinkhub key ring" -keyout "$dir/keyring.key" -out "$dir/keyring.crt" >/dev/null 2>&1
+  openssl pkcs12 -export -inkey "$dir/keyring.key" -in "$dir/keyring.crt" -out "$KEY_RING_CERT" -passout "pass:$KEY_RING_PASSWORD" >/dev/null 2>&1
+  rm -f "$dir/keyring.key"
 
-  # All instances at once, on the empty database: the startup race is part of what this proves.
+  # All instances at once, on the empty database: the startup race is part of what this proves (the fault suite reads
+  # how long it took from the state file).
+  local started; started=$(date +%s%N)
   for i in $(seq 1 "$count"); do start_instance "$i"; done
   for i in $(seq 1 "$count"); do
     local p="APP_PORT_$i"
-    wait_ready "http://127.0.0.1:${!p}" 120 || { log "instance $i did not become ready; see $dir/logs/instance-$i.log"; tail -n 30 "$dir/logs/instance-$i.log" >&2; exit 1; }
+    wait_ready "http://127.0.0.1:${!p}" 180 || { log "instance $i did not become ready; see $dir/logs/instance-$i.log"; tail -n 30 "$dir/logs/instance-$i.log" >&2; exit 1; }
   done
+  echo "STARTED_TOGETHER_MS=$(( ($(date +%s%N) - started) / 1000000 ))" >> "$state"
   log "$count instances ready"
 
   openssl req -x509 -newkey rsa:2048 -nodes -days 7 -subj "/CN=localhost" -addext "subjectAltName=DNS:localhost,IP:127.0.0.1" \

@@ -1,13 +1,12 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text.RegularExpressions;
 using AlexaLinkHub.TestSupport;
 
 namespace AlexaLinkHub.Fleet.FaultTests;
 
 /// <summary>Issue 15's faults, tried as an operator would on <c>build/fleet.sh up</c>: wrong passwords sprayed at both
-/// instances, the database stopped, instances started together on an empty database.</summary>
-public sealed partial class FaultTests
+/// instances, the database stopped, instances started together on an empty database (by <c>build/fleet.sh up</c>).</summary>
+public sealed class FaultTests
 {
     private const string BadCredentials = "The email or password is not correct.";
     private const string LockedOut = "Too many failed attempts.";
@@ -79,17 +78,18 @@ public sealed partial class FaultTests
         {
             while (outage.Elapsed < TimeSpan.FromSeconds(5))
             {
-            statuses.Add((int)(await FleetFlows.IntrospectAsync(http, setup.Skill, token)).StatusCode);
-            statuses.Add((int)(await platform.GetAsync("/api/v1/tenants", Ct)).StatusCode);
-            using var page = new HttpRequestMessage(HttpMethod.Get, setup.AuthorizeUrl());
-            page.Headers.AcceptLanguage.ParseAdd("fr-FR");
-            var answer = await http.SendAsync(page, Ct);
-            statuses.Add((int)answer.StatusCode);
-            var html = await answer.Content.ReadAsStringAsync(Ct);
-            if (html.Contains("Temporairement indisponible", StringComparison.Ordinal) && html.Contains("Car Fu Rides", StringComparison.Ordinal))
-                pagesBranded++;
-            if (notReadyAt == TimeSpan.MaxValue && !await Fleet.IsReadyAsync(1))
-                notReadyAt = outage.Elapsed;
+                // Readiness first in each round: the requests below take their own time on a busy machine.
+                if (notReadyAt == TimeSpan.MaxValue && !await Fleet.IsReadyAsync(1))
+                    notReadyAt = outage.Elapsed;
+                statuses.Add((int)(await FleetFlows.IntrospectAsync(http, setup.Skill, token)).StatusCode);
+                statuses.Add((int)(await platform.GetAsync("/api/v1/tenants", Ct)).StatusCode);
+                using var page = new HttpRequestMessage(HttpMethod.Get, setup.AuthorizeUrl());
+                page.Headers.AcceptLanguage.ParseAdd("fr-FR");
+                var answer = await http.SendAsync(page, Ct);
+                statuses.Add((int)answer.StatusCode);
+                var html = await answer.Content.ReadAsStringAsync(Ct);
+                if (html.Contains("Temporairement indisponible", StringComparison.Ordinal) && html.Contains("Car Fu Rides", StringComparison.Ordinal))
+                    pagesBranded++;
             }
         }
         var restarted = outage.Elapsed;
@@ -114,46 +114,33 @@ public sealed partial class FaultTests
     }
 
     [Fact]
-    public async Task ThreeInstancesStartedTogetherOnAnEmptyDatabase_AllComeUp_AndOneBootstrapsThePlatform()
+    public async Task InstancesStartedTogetherOnTheEmptyDatabase_AllCameUp_AndTheServerKeysAndBootstrapWereMadeOnce()
     {
-        var database = $"alh_together_{Guid.NewGuid():N}"[..24];
-        await Psql($"CREATE DATABASE {database} OWNER alh");
-        var connection = Fleet["CONNECTION_STRING"].Replace("Database=alh;", $"Database={database};", StringComparison.Ordinal);
-        var apps = Enumerable.Range(0, 3).Select(_ => AppProcessLite.Start(Fleet["APP_DLL"], connection)).ToList();
-        try
-        {
-            var clock = Stopwatch.StartNew();
-            await Task.WhenAll(apps.Select(a => a.WaitUntilReadyAsync(TimeSpan.FromSeconds(150))));
-            Fleet.Figure("started together", $"3 instances on an empty database: all ready after {clock.Elapsed.TotalSeconds:F1} s; " +
-                $"exits {string.Join(",", apps.Select(a => a.HasExited ? "yes" : "no"))}");
-            var printed = apps.Select(a => KeyLine().Match(a.Output)).Where(m => m.Success).ToList();
-            var key = Assert.Single(printed).Groups["key"].Value;
-            foreach (var app in apps)
-            {
-                using var http = app.Client(key);
-                Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/v1/tenants", Ct)).StatusCode);
-            }
-        }
-        finally
-        {
-            foreach (var app in apps)
-                app.Dispose();
-        }
+        // build/fleet.sh up started every instance at the same moment on a database it had just created.
+        var ready = 0;
+        for (var i = 1; i <= Fleet.Instances; i++)
+            ready += await Fleet.IsReadyAsync(i) ? 1 : 0;
+        var keys = await PsqlScalarAsync("""SELECT string_agg("Use" || ':' || "Generation", ',' ORDER BY "Use") FROM "ServerKeys" """);
+        var admins = await PsqlScalarAsync("""SELECT count(*) FROM "AdminUsers" """);
+        Fleet.Figure("started together", $"{Fleet.Instances} instances on an empty database: {ready} ready after {Fleet["STARTED_TOGETHER_MS"]} ms; server keys {keys}; {admins} bootstrap admin");
+        Assert.Equal(Fleet.Instances, ready);
+        Assert.Equal("enc:1,sig:1", keys);
+        Assert.Equal("1", admins);
     }
 
-    private static async Task Psql(string sql)
+    private static async Task<string> PsqlScalarAsync(string sql)
     {
-        var start = new ProcessStartInfo(Path.Combine(Fleet["PG_BIN"], "psql"), ["-h", "127.0.0.1", "-p", Fleet["PG_PORT"], "-U", "alh", "-d", "alh", "-qc", sql])
+        var start = new ProcessStartInfo(Path.Combine(Fleet["PG_BIN"], "psql"), ["-h", "127.0.0.1", "-p", Fleet["PG_PORT"], "-U", "alh", "-d", "alh", "-Atqc", sql])
         {
+            RedirectStandardOutput = true,
             RedirectStandardError = true,
             Environment = { ["PGPASSWORD"] = "alh" },
         };
         using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync(Ct);
         var errors = await process.StandardError.ReadToEndAsync(Ct);
         await process.WaitForExitAsync(Ct);
         Assert.True(process.ExitCode == 0, errors);
+        return output.Trim();
     }
-
-    [GeneratedRegex(@"Platform API key\s*:\s*(?<key>alh_\S+)")]
-    private static partial Regex KeyLine();
 }

@@ -155,9 +155,15 @@ public static class FleetFlows
         return fragment["access_token"];
     }
 
-    public static async Task<HttpResponseMessage> IntrospectAsync(HttpClient http, RegisteredSkill skill, string token)
+    public static Task<HttpResponseMessage> IntrospectAsync(HttpClient http, RegisteredSkill skill, string token) =>
+        AsClientAsync(http, skill, "introspect", token);
+
+    public static Task<HttpResponseMessage> RevokeAsync(HttpClient http, RegisteredSkill skill, string token) =>
+        AsClientAsync(http, skill, "revoke", token);
+
+    private static async Task<HttpResponseMessage> AsClientAsync(HttpClient http, RegisteredSkill skill, string endpoint, string token)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/t/{skill.Slug}/connect/introspect")
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/t/{skill.Slug}/connect/{endpoint}")
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = token }),
         };
