@@ -42,7 +42,7 @@ template = db.execute("""
     JOIN "OpenIddictAuthorizations" a ON a."Id" = t."AuthorizationId"
     JOIN "AccountLinks" l ON lower(l."GrantId") = lower(a."Id") AND l."RevokedAt" IS NULL
     JOIN "EndUsers" u ON u."Id" = l."UserId"
-    WHERE t."Type" = 'access_token' AND t."Status" = 'valid' AND (? = '' OR l."ClientId" = ?)
+    WHERE t."Type" IN ('urn:ietf:params:oauth:token-type:access_token', 'access_token') AND t."Status" = 'valid' AND (? = '' OR l."ClientId" = ?)
     ORDER BY t."CreationDate" DESC LIMIT 1""", (client, client)).fetchone()
 if template is None:
     sys.exit("no valid access token of an active link to copy: link one account through the real flow first")
@@ -106,7 +106,7 @@ CREATE TEMP TABLE template ON COMMIT DROP AS
   FROM "OpenIddictTokens" t
   JOIN "OpenIddictAuthorizations" a ON a."Id" = t."AuthorizationId"
   JOIN "AccountLinks" l ON l."GrantId" = a."Id"::text AND l."RevokedAt" IS NULL
-  WHERE t."Type" = 'access_token' AND t."Status" = 'valid' AND (:'client' = '' OR l."ClientId" = :'client')
+  WHERE t."Type" IN ('urn:ietf:params:oauth:token-type:access_token', 'access_token') AND t."Status" = 'valid' AND (:'client' = '' OR l."ClientId" = :'client')
   ORDER BY t."CreationDate" DESC LIMIT 1;
 DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM template) THEN
   RAISE EXCEPTION 'no valid access token of an active link to copy: link one account through the real flow first'; END IF; END $$;
