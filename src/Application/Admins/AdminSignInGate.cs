@@ -5,6 +5,7 @@ using AlexaLinkHub.Domain.Admins;
 using AlexaLinkHub.Domain.Audit;
 using AlexaLinkHub.Domain.Users;
 using Mediator;
+using Microsoft.Extensions.Options;
 
 namespace AlexaLinkHub.Application.Admins;
 
@@ -17,6 +18,7 @@ public sealed class AdminSignInGate(
     IAdminMfaPolicy mfa,
     IAuditLog audit,
     ISender sender,
+    IOptions<AdminSignInOptions> options,
     TimeProvider clock)
 {
     /// <summary>Whom a second step (a code, a passkey) is for: the enabled admin the first step named if nothing changed
@@ -72,6 +74,13 @@ public sealed class AdminSignInGate(
         if (admin is not null)
             audit.Record(AuditActions.AdminSignInFailed, AuditTarget.Admin(admin.Email), AuditDetails.Of("reason", "locked_out"));
         return new AdminSignInOutcome(AdminSignInStatus.LockedOut, null, throttle.LockedUntil);
+    }
+
+    /// <summary>The password was right and a second factor follows: the attempt is given back (the second step takes its own).</summary>
+    public async Task GiveBackAsync(AdminUser admin, CancellationToken cancellationToken)
+    {
+        if (await throttles.FindAsync(KeyOf(admin.Email), cancellationToken) is { } throttle)
+            throttle.GiveBack(options.Value.MaxFailedAttempts);
     }
 
     /// <summary>Every factor the admin has was proved: the attempt is given back, the lockout lifted, and the session may

@@ -55,8 +55,9 @@ public sealed class SignInAdminHandler(IAdminUserRepository admins, IPasswordHas
 
         if (check == PasswordCheck.SuccessRehashNeeded)
             admin.SetPasswordHash(hasher.Hash(command.Password!));
-        return admin.HasMfa
-            ? new AdminSignInOutcome(AdminSignInStatus.SecondFactorRequired, await mfa.IdentityAsync(admin, cancellationToken), null)
-            : await gate.SucceedAsync(admin, "password", cancellationToken);
+        if (!admin.HasMfa)
+            return await gate.SucceedAsync(admin, "password", cancellationToken);
+        await gate.GiveBackAsync(admin, cancellationToken);
+        return new AdminSignInOutcome(AdminSignInStatus.SecondFactorRequired, await mfa.IdentityAsync(admin, cancellationToken), null);
     }
 }
