@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # AlexaLinkHub's test command. On a fresh Debian machine (as root) it installs what the tests need (PostgreSQL,
-# Chromium), starts PostgreSQL unless a Docker engine lets Testcontainers do it, builds, runs every test project,
+# Chromium, nginx), starts PostgreSQL unless a Docker engine lets Testcontainers do it, builds, runs every test project,
+# then the fleet fault suite against build/fleet.sh up (its own private PostgreSQL, two instances, nginx),
 # stops what it started, prints "N passed, N failed, N skipped" and exits non-zero on any failure.
 #
 #   build/test.sh                 all test projects
@@ -16,6 +17,7 @@ log() { echo "[test.sh] $*" >&2; }
 missing=()
 command -v pg_ctlcluster >/dev/null 2>&1 || missing+=(postgresql)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v nginx >/dev/null 2>&1 || missing+=(nginx)   # the fleet's load balancer (section 6)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     log "missing ${missing[*]}: run as root (or install them) so the tests have a real PostgreSQL and Chromium"
@@ -29,7 +31,9 @@ fi
 
 # --- 2. PostgreSQL: Testcontainers where a Docker engine answers, else a local cluster we start and stop --------
 started_cluster=""
+started_fleet=""
 cleanup() {
+  [ -n "$started_fleet" ] && "$root/build/fleet.sh" down >/dev/null 2>&1
   if [ -n "$started_cluster" ]; then
     log "stopping PostgreSQL $started_cluster"
     pg_ctlcluster $started_cluster stop >/dev/null 2>&1 || true
@@ -75,19 +79,26 @@ if ! dotnet build AlexaLinkHub.sln -nologo -v quiet; then
   exit 1
 fi
 
+fleet_suite=""
 if [ $# -gt 0 ]; then
-  projects=(); for name in "$@"; do [ "$name" != node ] && projects+=("$name"); done
+  projects=()
+  for name in "$@"; do
+    [ "$name" = node ] && continue
+    if grep -q '<FleetSuite>true</FleetSuite>' tests/"$name"/*.csproj 2>/dev/null; then fleet_suite="$name"; else projects+=("$name"); fi
+  done
 else
   projects=()
   for dir in tests/*/; do
     name=$(basename "$dir")
+    grep -q '<FleetSuite>true</FleetSuite>' "$dir"*.csproj 2>/dev/null && { fleet_suite="$name"; continue; }
     grep -q '<OutputType>Exe</OutputType>' "$dir"*.csproj 2>/dev/null && projects+=("$name")
   done
 fi
 
 mkdir -p artifacts/test-logs
 passed=0; failed=0; skipped=0; broken=()
-for name in "${projects[@]}"; do
+run_project() { # name
+  local name=$1 csproj out start code t f s k
   csproj=$(ls tests/"$name"/*.csproj)
   out="artifacts/test-logs/$name.log"
   log "running $name"
@@ -101,7 +112,7 @@ for name in "${projects[@]}"; do
   if [ -z "$t" ]; then
     # No summary: the test host crashed or ran nothing. That is a failure, not a pass.
     log "$name: no test summary (exit $code) — see $out"; tail -n 30 "$out" >&2
-    failed=$((failed + 1)); broken+=("$name"); continue
+    failed=$((failed + 1)); broken+=("$name"); return
   fi
   passed=$((passed + s)); failed=$((failed + f)); skipped=$((skipped + k))
   log "$name: $s passed, $f failed, $k skipped ($(( $(date +%s) - start ))s)"
@@ -110,7 +121,26 @@ for name in "${projects[@]}"; do
     [ "$f" = "0" ] && { failed=$((failed + 1)); }
     broken+=("$name")
   fi
-done
+}
+
+for name in "${projects[@]}"; do run_project "$name"; done
+
+# --- 6. The fleet fault suite: a real fleet (build/fleet.sh: private PostgreSQL, 2 instances, nginx TLS) ----------
+if [ -n "$fleet_suite" ]; then
+  log "starting the fleet (build/fleet.sh up)"
+  fleet_start=$(date +%s)
+  if FLEET_APP="$root/src/Web/bin/Debug/net10.0/AlexaLinkHub.Web.dll" build/fleet.sh up 2 > artifacts/test-logs/fleet-up.log 2>&1; then
+    started_fleet=1
+    run_project "$fleet_suite"
+    build/fleet.sh down >/dev/null 2>&1; started_fleet=""
+    [ -f artifacts/fleet/figures.txt ] && sed 's/^/[fleet] /' artifacts/fleet/figures.txt >&2
+    log "fleet section: $(( $(date +%s) - fleet_start ))s"
+  else
+    log "the fleet did not come up — see artifacts/test-logs/fleet-up.log and artifacts/fleet/logs/"; tail -n 20 artifacts/test-logs/fleet-up.log >&2
+    build/fleet.sh down >/dev/null 2>&1
+    failed=$((failed + 1)); broken+=("$fleet_suite")
+  fi
+fi
 
 # --- 5. The skill-backend kit: Node tests (node's own runner, against the Web app built above) and both packages --
 # Runs with the whole suite, or when "node" is named (build/test.sh node). Its counts join the final line.

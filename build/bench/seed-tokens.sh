@@ -10,10 +10,11 @@
 # The database needs one account linked through the real flow first (the template): the newest valid access token of
 # an active link (of CLIENT_ID's skill, if given). Each seeded token is a copy of it under a fresh 256-bit value (only
 # its SHA-256 stored, as OpenIddict stores reference tokens), on a grant, a link and a user of its own — so the token,
-# grant, link and user tables grow as they do in production. The token's signed, encrypted payload is the template's
-# (minting a million JWEs would take hours): introspection answers for each seeded token as for the template (same
-# subject, scopes and expiry; an implicit-grant skill's tokens live ten years), while each row has its own id, grant and
-# status, so revoking or pruning one touches that one only.
+# grant, link and user tables grow as they do in production and every lookup by value searches the whole table. The
+# signed, encrypted payload is the template's (minting a million JWEs would take hours), and it names the template's
+# token entry: introspection finds each seeded token by its own value, then answers from the template's entry (same
+# subject, scopes and expiry — an implicit-grant skill's tokens live ten years). So revoking any seeded token, or the
+# template, ends them all together: seed for load and for query plans, not to test revocation.
 set -euo pipefail
 
 db="" target="" count="" out="" client=""

@@ -42,12 +42,12 @@ public static class DependencyInjection
                 break;
             case DatabaseProvider.PostgreSql:
                 services.AddDbContext<AppDbContext, PostgreSqlAppDbContext>((sp, options) => options
-                    .UseNpgsql(connectionString)
+                    .UseNpgsql(connectionString, npgsql => npgsql.ExecutionStrategy(deps => new ReadRetryingExecutionStrategy(deps)))
                     .AddInterceptors(sp.GetRequiredService<TenantGuardInterceptor>(), sp.GetRequiredService<Jobs.OutboxJobInterceptor>(), sp.GetRequiredService<Caching.ChangeFeedInterceptor>()));
                 break;
             case DatabaseProvider.SqlServer:
                 services.AddDbContext<AppDbContext, SqlServerAppDbContext>((sp, options) => options
-                    .UseSqlServer(connectionString)
+                    .UseSqlServer(connectionString, sqlServer => sqlServer.ExecutionStrategy(deps => new ReadRetryingExecutionStrategy(deps)))
                     .AddInterceptors(sp.GetRequiredService<TenantGuardInterceptor>(), sp.GetRequiredService<Jobs.OutboxJobInterceptor>(), sp.GetRequiredService<Caching.ChangeFeedInterceptor>()));
                 break;
             default:

@@ -40,11 +40,15 @@ public static class DependencyInjection
                 options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
         });
 
+        services.Configure<HostOptions>(options => options.ShutdownTimeout = app.ShutdownTimeout);
         services.AddSingleton<IPublicUrls, PublicUrls>();
         services.AddProblemDetails();
         // A body or parameter that cannot be read is a 400 problem+json in every environment (ProblemMapping), not an
         // empty 400 outside Development.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        // First an outage (503, whatever the endpoint), then the application's own exceptions (4xx problem+json).
+        services.AddSingleton<RecentTenantSites>();
+        services.AddExceptionHandler<OutageResponses>();
         services.AddExceptionHandler<ProblemMapping>();
 
         services.AddAuthentication()
@@ -68,6 +72,7 @@ public static class DependencyInjection
             return Task.CompletedTask;
         }));
 
+        services.AddTelemetry(builder.Configuration);
         services.AddHealthChecks().AddCheck<DatabaseReadinessCheck>("database", tags: ["ready"]);
         services.AddTenantPages(builder.Configuration);
         services.AddAdminArea();
@@ -78,6 +83,7 @@ public static class DependencyInjection
     public static WebApplication UseWebPipeline(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseAccessLog();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         if (!app.Environment.IsDevelopment())
@@ -99,6 +105,7 @@ public static class DependencyInjection
 
     public static WebApplication MapWebEndpoints(this WebApplication app)
     {
+        app.MapMetrics();
         app.MapOpenApi();
         app.MapScalarApiReference(options => options.WithTitle("AlexaLinkHub admin API"));
 

@@ -16,7 +16,7 @@ var app = builder.Build();
 
 if (migrateOnly)
 {
-    await app.Services.MigrateDatabaseAsync();
+    await app.Services.RunExclusiveAsync(() => app.Services.MigrateDatabaseAsync());
     return 0;
 }
 

@@ -61,5 +61,7 @@ public interface IAdminSignInThrottleRepository
 {
     Task<AdminSignInThrottle?> FindAsync(string key, CancellationToken cancellationToken);
 
-    void Add(AdminSignInThrottle throttle);
+    /// <summary>The throttle for <paramref name="key"/>, created when missing, read after taking a lock on its row that
+    /// concurrent writers wait for until the current transaction ends. Call it inside a command's transaction.</summary>
+    Task<AdminSignInThrottle> LockAsync(string key, DateTimeOffset now, CancellationToken cancellationToken);
 }

@@ -1,19 +1,23 @@
 using AlexaLinkHub.Application.Common.Interfaces;
 using AlexaLinkHub.Application.Common.Security;
+using AlexaLinkHub.Application.Linking;
 using AlexaLinkHub.Domain.Admins;
 using AlexaLinkHub.Domain.Audit;
 using AlexaLinkHub.Domain.Users;
+using Mediator;
 using Microsoft.Extensions.Options;
 
 namespace AlexaLinkHub.Application.Admins;
 
 /// <summary>What every step of the admin sign-in shares: the lockout, counted per email whether or not an admin has it
-/// (password and second-factor failures alike), the audit trail, and the identity a successful step hands out.</summary>
+/// (password and second-factor failures alike; each attempt is counted before it is checked), the audit trail, and the
+/// identity a successful step hands out.</summary>
 public sealed class AdminSignInGate(
     IAdminUserRepository admins,
     IAdminSignInThrottleRepository throttles,
     IAdminMfaPolicy mfa,
     IAuditLog audit,
+    ISender sender,
     IOptions<AdminSignInOptions> options,
     TimeProvider clock)
 {
@@ -27,6 +31,16 @@ public sealed class AdminSignInGate(
         return await LockedAsync(admin.Email, cancellationToken) is { } locked ? (null, LockedOut(locked, admin)) : (admin, null);
     }
 
+    /// <summary><see cref="SecondStepAsync"/>, then an attempt taken for the admin's email before the factor is checked.</summary>
+    public async Task<(AdminUser? Admin, SignInAttempt? Attempt, AdminSignInOutcome? Refusal)> SecondStepAttemptAsync(Guid adminId, string stamp, CancellationToken cancellationToken)
+    {
+        var (admin, refusal) = await SecondStepAsync(adminId, stamp, cancellationToken);
+        if (admin is null)
+            return (null, null, refusal);
+        var (attempt, locked) = await AttemptAsync(admin.Email, admin, cancellationToken);
+        return locked is null ? (admin, attempt, null) : (null, null, locked);
+    }
+
     public static string KeyOf(string? email) => SecretTokens.Hash(EmailAddress.Normalize(email ?? string.Empty));
 
     public async Task<AdminSignInThrottle?> LockedAsync(string? email, CancellationToken cancellationToken)
@@ -35,22 +49,24 @@ public sealed class AdminSignInGate(
         return throttle is not null && throttle.IsLockedOut(clock.GetUtcNow()) ? throttle : null;
     }
 
-    /// <summary>Counts a failure for the email and answers bad credentials, or the lockout it just caused. The audit names
-    /// the admin only when there is one.</summary>
-    public async Task<AdminSignInOutcome> FailAsync(string? email, AdminUser? admin, string reason, CancellationToken cancellationToken)
+    /// <summary>Takes an attempt for the email (committed at once: <see cref="CountAdminSignInAttempt"/>) before anything
+    /// is checked; the refusal to answer when the email is locked already.</summary>
+    public async Task<(SignInAttempt Attempt, AdminSignInOutcome? Refusal)> AttemptAsync(string? email, AdminUser? admin, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var key = KeyOf(email);
-        var throttle = await throttles.FindAsync(key, cancellationToken);
-        if (throttle is null)
-        {
-            throttle = AdminSignInThrottle.Create(key, now);
-            throttles.Add(throttle);
-        }
-        throttle.RecordFailure(now, options.Value.MaxFailedAttempts, options.Value.LockoutDuration, options.Value.LockoutDuration);
-        var locked = throttle.IsLockedOut(now);
+        var attempt = await sender.Send(new CountAdminSignInAttempt(KeyOf(email)), cancellationToken);
+        if (!attempt.Refused)
+            return (attempt, null);
+        audit.Record(AuditActions.AdminSignInFailed, admin is null ? AuditTarget.UnknownAdmin : AuditTarget.Admin(admin.Email), AuditDetails.Of("reason", "locked_out"));
+        return (attempt, new AdminSignInOutcome(AdminSignInStatus.LockedOut, null, attempt.LockedUntil));
+    }
+
+    /// <summary>The attempt failed (it was counted already): bad credentials, or the lockout it was the last attempt
+    /// before. The audit names the admin only when there is one.</summary>
+    public AdminSignInOutcome Fail(SignInAttempt attempt, AdminUser? admin, string reason)
+    {
+        var locked = attempt.LockedUntil is not null;
         audit.Record(AuditActions.AdminSignInFailed, admin is null ? AuditTarget.UnknownAdmin : AuditTarget.Admin(admin.Email), AuditDetails.Of("reason", locked ? "locked_out" : reason));
-        return locked ? LockedOut(throttle) : new AdminSignInOutcome(AdminSignInStatus.BadCredentials, null, null);
+        return locked ? new AdminSignInOutcome(AdminSignInStatus.LockedOut, null, attempt.LockedUntil) : new AdminSignInOutcome(AdminSignInStatus.BadCredentials, null, null);
     }
 
     public AdminSignInOutcome LockedOut(AdminSignInThrottle throttle, AdminUser? admin = null)
@@ -60,7 +76,15 @@ public sealed class AdminSignInGate(
         return new AdminSignInOutcome(AdminSignInStatus.LockedOut, null, throttle.LockedUntil);
     }
 
-    /// <summary>Every factor the admin has was proved: the lockout is lifted and the session may start.</summary>
+    /// <summary>The password was right and a second factor follows: the attempt is given back (the second step takes its own).</summary>
+    public async Task GiveBackAsync(AdminUser admin, CancellationToken cancellationToken)
+    {
+        if (await throttles.FindAsync(KeyOf(admin.Email), cancellationToken) is { } throttle)
+            throttle.GiveBack(options.Value.MaxFailedAttempts);
+    }
+
+    /// <summary>Every factor the admin has was proved: the attempt is given back, the lockout lifted, and the session may
+    /// start (the throttle is tracked since the attempt was counted).</summary>
     public async Task<AdminSignInOutcome> SucceedAsync(AdminUser admin, string factor, CancellationToken cancellationToken)
     {
         if (await throttles.FindAsync(KeyOf(admin.Email), cancellationToken) is { } throttle)

@@ -8,7 +8,7 @@ namespace AlexaLinkHub.Application.Linking;
 
 /// <summary>The one way links end: their grants and tokens are revoked at once, each link is marked revoked and an
 /// audit event and a webhook event (account.unlinked or token.revoked) say why. Used by every revocation use case.</summary>
-public sealed class LinkRevocation(IOAuthGrants grants, IAuditLog audit, WebhookPublisher webhooks, TimeProvider clock)
+public sealed class LinkRevocation(IOAuthGrants grants, IAuditLog audit, WebhookPublisher webhooks, Common.Tenancy.ITenantContext scope, TimeProvider clock)
 {
     public async Task<int> RevokeAsync(IReadOnlyCollection<AccountLink> links, string reason, CancellationToken cancellationToken, string action = AuditActions.TokenRevoked)
     {
@@ -20,6 +20,7 @@ public sealed class LinkRevocation(IOAuthGrants grants, IAuditLog audit, Webhook
         foreach (var link in live)
         {
             link.Revoke(now, reason);
+            Common.Telemetry.LinkHubMetrics.TokensRevoked(scope.TenantSlug, reason);
             audit.Record(action, AuditTarget.User(link.UserId), AuditDetails.Of("clientId", link.ClientId).And("linkId", link.Id).And("reason", reason));
             var eventType = action == AuditActions.AccountUnlinked ? WebhookEvents.AccountUnlinked : WebhookEvents.TokenRevoked;
             await webhooks.PublishAsync(link.TenantId, eventType, new WebhookEventData(link.ClientId, link.UserId, link.Scopes, reason), cancellationToken);

@@ -36,6 +36,19 @@ public abstract class FailedSignIns
         }
     }
 
+    /// <summary>An attempt counted before its check, which proved right without ending the sign-in (a second factor
+    /// follows), is given back — the lockout it caused, if it was the last one allowed, too.</summary>
+    public void GiveBack(int maxAttempts)
+    {
+        if (LockedUntil is not null && FailedCount == 0)
+        {
+            LockedUntil = null;
+            FailedCount = maxAttempts - 1;
+        }
+        else if (FailedCount > 0)
+            FailedCount--;
+    }
+
     public void Reset()
     {
         FailedCount = 0;

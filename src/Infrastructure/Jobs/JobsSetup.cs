@@ -36,6 +36,7 @@ internal static class JobsSetup
 
         if (jobs.RunServer)
         {
+            JobFailureMetrics.RegisterOnce();
             services.AddHangfireServer((_, options) =>
             {
                 options.WorkerCount = Math.Max(1, jobs.WorkerCount);

@@ -12,9 +12,10 @@ namespace AlexaLinkHub.Infrastructure.OAuth;
 
 internal static class OAuthServerSetup
 {
-    /// <summary>OpenIddict as the per-tenant authorization server. The issuer is never set: OpenIddict derives it from the
+    /// <summary>OpenIddict as the per-tenant authorization server. The issuer is never set: OpenIddict derives it per
     /// request, and the tenant middleware makes <c>/t/{slug}</c> the PathBase, so each tenant is its own issuer and a
-    /// token of one tenant is inactive at another's endpoints.</summary>
+    /// token of one tenant is inactive at another's endpoints. With <c>App:PublicBaseUrl</c> configured the issuer's
+    /// scheme and host come from it, not from the request (<see cref="IssuerFromPublicBaseUrl"/>).</summary>
     public static IHostApplicationBuilder AddOAuthServer(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -56,7 +57,11 @@ internal static class OAuthServerSetup
                 // Scopes are per skill (client permissions), not global scope entities.
                 options.DisableScopeValidation();
 
-                options.AddEventHandler(RejectDuplicateParameters.Descriptor)
+                options.AddEventHandler(IssuerFromPublicBaseUrl.Descriptor)
+                    .AddEventHandler(CountTokenTraffic.Introspections.Descriptor)
+                    .AddEventHandler(CountTokenTraffic.FromTokenEndpoint.Descriptor)
+                    .AddEventHandler(CountTokenTraffic.FromAuthorizationEndpoint.Descriptor)
+                    .AddEventHandler(RejectDuplicateParameters.Descriptor)
                     .AddEventHandler(SignWithActiveKey.Descriptor)
                     .AddEventHandler(ValidateRequestedScopes.Descriptor)
                     .AddEventHandler(RedirectValidationErrors.Descriptor)

@@ -52,6 +52,34 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     internal bool IsPlatformScope => tenant.IsPlatformScope;
     internal ITenantContext TenantScope => tenant;
 
+    /// <summary>A SaveChanges is running: the execution strategy must not retry it (ReadRetryingExecutionStrategy).</summary>
+    internal bool IsSaving { get; private set; }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        IsSaving = true;
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            IsSaving = false;
+        }
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        IsSaving = true;
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            IsSaving = false;
+        }
+    }
     // Every skill row is its client's row, so the client "always exists" — what EF warns an all-shared dependent means.
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.OptionalDependentWithoutIdentifyingPropertyWarning));

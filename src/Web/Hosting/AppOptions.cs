@@ -15,6 +15,10 @@ public sealed class AppOptions
     /// <summary>Proxies whose X-Forwarded-For/-Proto are trusted (IP addresses). Loopback is always trusted.</summary>
     public string[] TrustedProxies { get; set; } = [];
 
+    /// <summary>On SIGTERM the listener closes at once, readiness turns unhealthy, and requests in flight get this long to
+    /// finish before the process exits.</summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
     /// <summary>Networks (CIDR) whose forwarded headers are trusted, e.g. the load balancer's subnet.</summary>
     public string[] TrustedNetworks { get; set; } = [];
 }

@@ -3,15 +3,16 @@ using Microsoft.Extensions.Options;
 namespace AlexaLinkHub.Web.Hosting;
 
 /// <summary>Outside Development every page and API call needs HTTPS (Alexa requires it for the authorization URI).
-/// Safe requests are redirected; anything else is refused rather than silently re-sent. Health probes are exempt so a
-/// load balancer can check an instance on its plain-HTTP port.</summary>
+/// Safe requests are redirected; anything else is refused rather than silently re-sent. Health probes and the Prometheus
+/// scrape endpoint (kept on an internal port) are exempt so a load balancer or Prometheus can reach an instance over plain HTTP.</summary>
 internal sealed class HttpsRequirementMiddleware(RequestDelegate next, IOptions<AppOptions> options, IHostEnvironment environment)
 {
     private readonly bool _required = options.Value.RequireHttps ?? !environment.IsDevelopment();
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!_required || context.Request.IsHttps || context.Request.Path.StartsWithSegments("/health"))
+        if (!_required || context.Request.IsHttps || context.Request.Path.StartsWithSegments("/health")
+            || context.Request.Path.StartsWithSegments("/metrics"))
         {
             await next(context);
             return;

@@ -13,6 +13,8 @@ internal sealed class PublicUrls(IOptions<AppOptions> options, IServer server) :
 
     public Uri BaseUrl => _baseUrl ??= Resolve();
 
+    public Uri? ConfiguredBaseUrl => string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl) ? null : BaseUrl;
+
     private Uri Resolve()
     {
         if (!string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl))

@@ -10,21 +10,23 @@ namespace AlexaLinkHub.Web.Hosting;
 internal static class StartupTasks
 {
     /// <summary>Before the server listens: migrate (unless switched off) and make sure the platform can be reached.</summary>
-    public static async Task InitializeAsync(this WebApplication app)
-    {
-        if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
-            await app.Services.MigrateDatabaseAsync();
-        else if (await app.Services.HasPendingMigrationsAsync())
+    public static Task InitializeAsync(this WebApplication app) =>
+        // One instance at a time (StartupLock): instances started together on an empty database all come up.
+        app.Services.RunExclusiveAsync(async () =>
         {
-            app.Logger.LogWarning("The database has pending migrations and Database:MigrateOnStartup is false; run `dotnet run --project src/Web -- migrate`. /health/ready reports unhealthy until then.");
-            return;
-        }
+            if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
+                await app.Services.MigrateDatabaseAsync();
+            else if (await app.Services.HasPendingMigrationsAsync())
+            {
+                app.Logger.LogWarning("The database has pending migrations and Database:MigrateOnStartup is false; run `dotnet run --project src/Web -- migrate`. /health/ready reports unhealthy until then.");
+                return;
+            }
 
-        // Build OpenIddict's options now (reading or creating the server keys) rather than in the first request.
-        _ = app.Services.GetRequiredService<IOptionsMonitor<OpenIddictServerOptions>>().CurrentValue;
-        await BootstrapAsync(app);
-        app.Services.RegisterRecurringJobs();
-    }
+            // Build OpenIddict's options now (reading or creating the server keys) rather than in the first request.
+            _ = app.Services.GetRequiredService<IOptionsMonitor<OpenIddictServerOptions>>().CurrentValue;
+            await BootstrapAsync(app);
+            app.Services.RegisterRecurringJobs();
+        });
 
     private static async Task BootstrapAsync(WebApplication app)
     {

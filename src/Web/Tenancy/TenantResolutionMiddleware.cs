@@ -14,7 +14,7 @@ internal sealed class TenantResolutionMiddleware(RequestDelegate next, TenantSit
 {
     private static readonly PathString TenantPrefix = new("/t");
 
-    public async Task InvokeAsync(HttpContext context, TenantContext scope)
+    public async Task InvokeAsync(HttpContext context, TenantContext scope, RecentTenantSites recent)
     {
         var request = context.Request;
         var (slug, rest) = Split(request.Path);
@@ -36,6 +36,7 @@ internal sealed class TenantResolutionMiddleware(RequestDelegate next, TenantSit
             return;
         }
 
+        recent.Remember(site);
         scope.EnterTenant(site.Id, site.Slug);
         context.Features.Set(new TenantSiteFeature(site));
         var originalBase = request.PathBase;

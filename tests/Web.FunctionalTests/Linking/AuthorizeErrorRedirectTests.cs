@@ -17,7 +17,7 @@ public sealed class AuthorizeErrorRedirectTests(ApiFixture api) : IClassFixture<
         return await browser.Http.GetAsync(url, Ct);
     }
 
-    private static string Issuer(string slug) => Uri.EscapeDataString($"http://localhost/t/{slug}");
+    private static string Issuer(string slug) => Uri.EscapeDataString($"{ApiFixture.PublicBaseUrl}/t/{slug}");
 
     private async Task<string> SingleFailureAsync(string slug) =>
         Assert.Single(await LinkAssert.AuditAsync(api.Platform, slug, "link.failed")).Str("details");

@@ -27,7 +27,8 @@ public sealed class DiscoveryTests(ApiFixture api) : IClassFixture<ApiFixture>
 
         var document = await DiscoveryAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, template, slug));
 
-        var issuer = $"http://localhost/t/{slug}";
+        // App:PublicBaseUrl is configured: the issuer is built on it, not on the request's host.
+        var issuer = $"{ApiFixture.PublicBaseUrl}/t/{slug}";
         Assert.Equal(issuer, document.Str("issuer"));
         Assert.Equal($"{issuer}/connect/authorize", document.Str("authorization_endpoint"));
         Assert.Equal($"{issuer}/connect/token", document.Str("token_endpoint"));

@@ -32,7 +32,7 @@ public sealed class IntrospectionTests(ApiFixture api) : IClassFixture<ApiFixtur
         Assert.Equal("crm-42", body.Str("external_id"));
         Assert.Equal(setup.User.Email, body.Str("email"));
         Assert.Equal("Jo Doe", body.Str("name"));
-        Assert.Equal($"http://localhost/t/{setup.Slug}", body.Str("iss"));
+        Assert.Equal($"{ApiFixture.PublicBaseUrl}/t/{setup.Slug}", body.Str("iss"));
         var iat = body.GetProperty("iat").GetInt64();
         var exp = body.GetProperty("exp").GetInt64();
         Assert.Equal(setup.Skill.AccessTokenLifetimeSeconds, exp - iat);

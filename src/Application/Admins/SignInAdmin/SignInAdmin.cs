@@ -39,23 +39,25 @@ public sealed class SignInAdminHandler(IAdminUserRepository admins, IPasswordHas
     public async ValueTask<AdminSignInOutcome> Handle(SignInAdmin command, CancellationToken cancellationToken)
     {
         var admin = string.IsNullOrWhiteSpace(command.Email) ? null : await admins.FindByEmailAsync(command.Email, cancellationToken);
-        if (await gate.LockedAsync(command.Email, cancellationToken) is { } locked)
-            return gate.LockedOut(locked, admin);
+        var (attempt, refusal) = await gate.AttemptAsync(command.Email, admin, cancellationToken);
+        if (refusal is not null)
+            return refusal;
 
         var check = hasher.Verify(admin?.PasswordHash ?? (s_timingHash ??= hasher.Hash(Guid.NewGuid().ToString())), command.Password ?? string.Empty);
         if (admin is null || check == PasswordCheck.Failed)
-            return await gate.FailAsync(command.Email, admin, "bad_credentials", cancellationToken);
+            return gate.Fail(attempt, admin, "bad_credentials");
 
         if (!admin.Enabled)
         {
-            await gate.FailAsync(command.Email, admin, "disabled", cancellationToken);
+            gate.Fail(attempt, admin, "disabled");
             return new AdminSignInOutcome(AdminSignInStatus.Disabled, null, null);
         }
 
         if (check == PasswordCheck.SuccessRehashNeeded)
             admin.SetPasswordHash(hasher.Hash(command.Password!));
-        return admin.HasMfa
-            ? new AdminSignInOutcome(AdminSignInStatus.SecondFactorRequired, await mfa.IdentityAsync(admin, cancellationToken), null)
-            : await gate.SucceedAsync(admin, "password", cancellationToken);
+        if (!admin.HasMfa)
+            return await gate.SucceedAsync(admin, "password", cancellationToken);
+        await gate.GiveBackAsync(admin, cancellationToken);
+        return new AdminSignInOutcome(AdminSignInStatus.SecondFactorRequired, await mfa.IdentityAsync(admin, cancellationToken), null);
     }
 }

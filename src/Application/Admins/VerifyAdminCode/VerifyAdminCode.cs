@@ -19,7 +19,7 @@ public sealed class VerifyAdminCodeHandler(ITotp totp, AdminSignInGate gate, IAu
 {
     public async ValueTask<AdminSignInOutcome> Handle(VerifyAdminCode command, CancellationToken cancellationToken)
     {
-        var (admin, refusal) = await gate.SecondStepAsync(command.AdminId, command.SecurityStamp, cancellationToken);
+        var (admin, attempt, refusal) = await gate.SecondStepAttemptAsync(command.AdminId, command.SecurityStamp, cancellationToken);
         if (admin is null)
             return refusal!;
 
@@ -34,6 +34,6 @@ public sealed class VerifyAdminCodeHandler(ITotp totp, AdminSignInGate gate, IAu
             audit.Record(AuditActions.AdminRecoveryCodeUsed, AuditTarget.Admin(admin.Email), AuditDetails.Of("left", admin.RecoveryCodesLeft));
             return await gate.SucceedAsync(admin, "recovery_code", cancellationToken);
         }
-        return await gate.FailAsync(admin.Email, admin, "bad_second_factor", cancellationToken);
+        return gate.Fail(attempt!, admin, "bad_second_factor");
     }
 }

@@ -18,13 +18,13 @@ public sealed class VerifyAdminPasskeyHandler(IPasskeys passkeys, AdminSignInGat
 {
     public async ValueTask<AdminSignInOutcome> Handle(VerifyAdminPasskey command, CancellationToken cancellationToken)
     {
-        var (admin, refusal) = await gate.SecondStepAsync(command.AdminId, command.SecurityStamp, cancellationToken);
+        var (admin, attempt, refusal) = await gate.SecondStepAttemptAsync(command.AdminId, command.SecurityStamp, cancellationToken);
         if (admin is null)
             return refusal!;
 
         var assertion = await passkeys.CompleteAssertionAsync(admin, command.State, command.ResponseJson, cancellationToken);
         if (assertion is null || admin.FindPasskey(assertion.CredentialId) is not { } passkey)
-            return await gate.FailAsync(admin.Email, admin, "bad_passkey", cancellationToken);
+            return gate.Fail(attempt!, admin, "bad_passkey");
         passkey.RecordUse(assertion.SignCount, clock.GetUtcNow());
         return await gate.SucceedAsync(admin, "passkey", cancellationToken);
     }

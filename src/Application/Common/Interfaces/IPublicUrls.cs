@@ -6,6 +6,10 @@ public interface IPublicUrls
 {
     Uri BaseUrl { get; }
 
+    /// <summary><c>App:PublicBaseUrl</c> when it is configured (then also the base of every tenant's issuer, whatever
+    /// host a request arrived on), else null.</summary>
+    Uri? ConfiguredBaseUrl => null;
+
     string TenantUrl(string slug, string relativePath) =>
         $"{BaseUrl.GetLeftPart(UriPartial.Authority)}{BaseUrl.AbsolutePath.TrimEnd('/')}/t/{Uri.EscapeDataString(slug)}/{relativePath.TrimStart('/')}";
 }

@@ -59,6 +59,7 @@ public sealed class LinkAccountHandler(
         var grantId = await grants.CreateGrantAsync(skill.Id, user.Id, scopes, cancellationToken);
         var link = AccountLink.Create(scope.RequiredTenantId, skill.Id, skill.ClientId, user.Id, scopes, grantId, clock.GetUtcNow());
         links.Add(link);
+        Common.Telemetry.LinkHubMetrics.Linked(scope.TenantSlug);
         audit.Record(AuditActions.AccountLinked, AuditTarget.User(user.Id), AuditDetails.Of("clientId", skill.ClientId).And("scopes", scopes).And("linkId", link.Id));
         await webhooks.PublishAsync(link.TenantId, WebhookEvents.AccountLinked, new WebhookEventData(skill.ClientId, user.Id, scopes, null), cancellationToken);
 

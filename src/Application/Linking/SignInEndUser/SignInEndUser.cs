@@ -6,7 +6,6 @@ using AlexaLinkHub.Application.Users;
 using AlexaLinkHub.Domain.Audit;
 using AlexaLinkHub.Domain.Users;
 using Mediator;
-using Microsoft.Extensions.Options;
 
 namespace AlexaLinkHub.Application.Linking;
 
@@ -45,26 +44,24 @@ public sealed class SignInEndUserHandler(
     ITenantRepository tenants,
     IEndUserRepository users,
     ISignInThrottleRepository throttles,
+    ISender sender,
     IPasswordHasher hasher,
     EndUserCredentials credentials,
     Accounts.IUserTokens tokens,
     Accounts.IAccountEmails emails,
     IPublicUrls urls,
     ITenantContext scope,
-    IAuditLog audit,
-    IOptions<SignInOptions> options,
-    TimeProvider clock) : ICommandHandler<SignInEndUser, SignInOutcome>
+    IAuditLog audit) : ICommandHandler<SignInEndUser, SignInOutcome>
 {
     public async ValueTask<SignInOutcome> Handle(SignInEndUser command, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var settings = options.Value;
         var key = SecretTokens.Hash(EmailAddress.Normalize(command.Email));
-        var throttle = await throttles.FindAsync(key, cancellationToken);
-        if (throttle is not null && throttle.IsLockedOut(now))
+        // The attempt is counted (committed) before the password is checked: see CountSignInAttempt.
+        var attempt = await sender.Send(new CountSignInAttempt(key), cancellationToken);
+        if (attempt.Refused)
         {
             Fail(LinkFailureReasons.LockedOut, command.ClientId, null);
-            return new SignInOutcome(SignInStatus.LockedOut, null, throttle.LockedUntil);
+            return new SignInOutcome(SignInStatus.LockedOut, null, attempt.LockedUntil);
         }
 
         var user = string.IsNullOrWhiteSpace(command.Email) ? null : await users.FindByEmailAsync(command.Email, cancellationToken);
@@ -72,20 +69,16 @@ public sealed class SignInEndUserHandler(
         user = check.User;
         if (user is null || check.Result != CredentialResult.Valid)
         {
-            if (throttle is null)
-            {
-                throttle = SignInThrottle.Create(scope.RequiredTenantId, key, now);
-                throttles.Add(throttle);
-            }
-            throttle.RecordFailure(now, settings.MaxFailedAttempts, settings.LockoutDuration, settings.FailureWindow);
-            var locked = throttle.IsLockedOut(now);
+            var locked = attempt.LockedUntil is not null;
             var unavailable = check.Result == CredentialResult.Unavailable;
             Fail(locked ? LinkFailureReasons.LockedOut : unavailable ? LinkFailureReasons.LegacyUnavailable : LinkFailureReasons.BadCredentials, command.ClientId, user?.Id, check.Problem);
             if (locked)
-                return new SignInOutcome(SignInStatus.LockedOut, null, throttle.LockedUntil);
+                return new SignInOutcome(SignInStatus.LockedOut, null, attempt.LockedUntil);
             return new SignInOutcome(unavailable ? SignInStatus.Unavailable : SignInStatus.BadCredentials, null, null);
         }
 
+        // The right password gives the counted attempt back (the throttle is tracked since CountSignInAttempt).
+        var throttle = await throttles.FindAsync(key, cancellationToken);
         throttle?.Reset();
         if (!user.Enabled)
         {
@@ -108,6 +101,7 @@ public sealed class SignInEndUserHandler(
 
     private void Fail(string reason, string? clientId, Guid? userId, string? detail = null)
     {
+        Common.Telemetry.LinkHubMetrics.LinkFailed(scope.TenantSlug, reason);
         var details = AuditDetails.Of("reason", reason).And("clientId", clientId);
         audit.Record(AuditActions.LinkFailed, userId is { } id ? AuditTarget.User(id) : AuditTarget.UnknownUser,
             detail is null ? details : details.And("detail", detail));

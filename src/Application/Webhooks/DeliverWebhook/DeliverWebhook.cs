@@ -1,5 +1,7 @@
 using AlexaLinkHub.Application.Common.Interfaces;
 using AlexaLinkHub.Application.Common.Models;
+using AlexaLinkHub.Application.Common.Telemetry;
+using AlexaLinkHub.Application.Common.Tenancy;
 using AlexaLinkHub.Domain.Webhooks;
 using Mediator;
 
@@ -13,6 +15,7 @@ public sealed class DeliverWebhookHandler(
     IWebhookRepository webhooks,
     IWebhookSecretProtector protector,
     IWebhookTransport transport,
+    ITenantContext tenant,
     TimeProvider clock) : ICommandHandler<DeliverWebhook, DeliveryOutcome>
 {
     /// <summary>Longer than any attempt can take (the transport's timeout): a crashed worker's delivery is due again after it.</summary>
@@ -33,11 +36,18 @@ public sealed class DeliverWebhookHandler(
             cancellationToken);
         delivery.RecordAttempt(clock.GetUtcNow(), response.StatusCode, response.Error, response.Duration);
 
-        return delivery.Status switch
+        var outcome = delivery.Status switch
         {
             WebhookDeliveryStatus.Succeeded => new DeliveryOutcome(DeliveryResult.Delivered),
             WebhookDeliveryStatus.Failed => new DeliveryOutcome(DeliveryResult.Failed),
             _ => new DeliveryOutcome(DeliveryResult.WillRetry, delivery.NextAttemptAt),
         };
+        LinkHubMetrics.WebhookAttempted(tenant.TenantSlug, outcome.Result switch
+        {
+            DeliveryResult.Delivered => "delivered",
+            DeliveryResult.Failed => "failed",
+            _ => "retry",
+        });
+        return outcome;
     }
 }

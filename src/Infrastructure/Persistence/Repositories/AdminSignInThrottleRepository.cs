@@ -10,5 +10,6 @@ internal sealed class AdminSignInThrottleRepository(AppDbContext db) : IAdminSig
         db.ChangeTracker.Entries<AdminSignInThrottle>().FirstOrDefault(e => e.Entity.Key == key)?.Entity
         ?? await db.Set<AdminSignInThrottle>().FirstOrDefaultAsync(t => t.Key == key, cancellationToken);
 
-    public void Add(AdminSignInThrottle throttle) => db.Set<AdminSignInThrottle>().Add(throttle);
+    public Task<AdminSignInThrottle> LockAsync(string key, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ThrottleRowLock.LockAsync(db, key, () => AdminSignInThrottle.Create(key, now), cancellationToken);
 }

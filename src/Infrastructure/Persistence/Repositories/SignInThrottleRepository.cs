@@ -9,7 +9,8 @@ internal sealed class SignInThrottleRepository(AppDbContext db) : ISignInThrottl
     public Task<SignInThrottle?> FindAsync(string key, CancellationToken cancellationToken) =>
         db.SignInThrottles.FirstOrDefaultAsync(t => t.Key == key, cancellationToken);
 
-    public void Add(SignInThrottle throttle) => db.SignInThrottles.Add(throttle);
+    public Task<SignInThrottle> LockAsync(Guid tenantId, string key, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ThrottleRowLock.LockAsync(db, key, () => SignInThrottle.Create(tenantId, key, now), cancellationToken);
 
     public void Remove(SignInThrottle throttle) => db.SignInThrottles.Remove(throttle);
 }
