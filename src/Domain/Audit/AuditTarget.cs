@@ -24,6 +24,8 @@ public readonly record struct AuditTarget
 
     public static AuditTarget Webhook(Guid id) => new($"webhook:{id}");
 
+    public static AuditTarget IdentityProvider(string name) => new($"identity-provider:{name}");
+
     public static AuditTarget SigningKey(string keyId) => new($"key:{keyId}");
 
     public override string ToString() => Value;

@@ -11,6 +11,10 @@ public sealed class EndUser : ITenantOwned
     public const string ErasedDisplayName = "Deleted user";
     public const string ErasedPasswordHash = "/w==";
 
+    /// <summary>The hash of an account that has no password (it signs in through an external provider only): the same
+    /// marker as an erased account's, which no password ever matches.</summary>
+    public const string NoPasswordHash = ErasedPasswordHash;
+
     private EndUser()
     {
         Email = null!;
@@ -41,6 +45,10 @@ public sealed class EndUser : ITenantOwned
 
     public bool IsErased => ErasedAt is not null;
 
+    /// <summary>Whether the user can sign in with a password (an account made through an external provider has none
+    /// until it resets one).</summary>
+    public bool HasPassword => PasswordHash != NoPasswordHash;
+
     public static EndUser Create(Guid tenantId, string email, string displayName, string passwordHash, string? externalId, DateTimeOffset now)
     {
         if (tenantId == Guid.Empty)
@@ -57,6 +65,16 @@ public sealed class EndUser : ITenantOwned
         user.Rename(displayName);
         user.SetExternalId(externalId);
         user.SetPasswordHash(passwordHash);
+        return user;
+    }
+
+    /// <summary>A user who signed up through an external provider: no password; the email is confirmed when the provider
+    /// asserted it verified.</summary>
+    public static EndUser CreateExternal(Guid tenantId, string email, string displayName, bool emailVerified, DateTimeOffset now)
+    {
+        var user = Create(tenantId, email, displayName, NoPasswordHash, null, now);
+        if (emailVerified)
+            user.ConfirmEmail();
         return user;
     }
 

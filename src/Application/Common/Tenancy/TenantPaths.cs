@@ -12,6 +12,14 @@ public static class TenantPaths
     public const string ConfirmEmail = "confirm-email";
     public const string Account = "account";
 
+    /// <summary>"Continue with …": <c>signin/{provider}</c> starts an external sign-in (a form post), and
+    /// <c>signin/{provider}/callback</c> is the redirect URI the vendor registers at the provider.</summary>
+    public const string ExternalSignIn = "signin";
+
+    public static string ExternalStart(string provider) => $"{ExternalSignIn}/{provider}";
+
+    public static string ExternalCallback(string provider) => $"{ExternalSignIn}/{provider}/callback";
+
     /// <summary>Every page, for the architecture test.</summary>
     public static readonly IReadOnlyList<string> All = [Login, SignUp, ForgotPassword, ResetPassword, ConfirmEmail, Account];
 }

@@ -22,6 +22,10 @@ public sealed record SignInEndUser : ICommand<SignInOutcome>, ITenantPublicReque
 
     /// <summary>Where a confirmation link (re-sent to an unconfirmed account) brings the user back to.</summary>
     public string? ReturnUrl { get; init; }
+
+    /// <summary>An external identity to connect to the account once its password is proved (the provider named an email
+    /// that has an account here: docs/decisions/018).</summary>
+    public ExternalSignIn.PendingExternalLogin? Connect { get; init; }
 }
 
 public enum SignInStatus
@@ -48,6 +52,7 @@ public sealed class SignInEndUserHandler(
     IPublicUrls urls,
     ITenantContext scope,
     IAuditLog audit,
+    ExternalSignIn.ExternalLogins externalLogins,
     IOptions<SignInOptions> options,
     TimeProvider clock) : ICommandHandler<SignInEndUser, SignInOutcome>
 {
@@ -98,6 +103,8 @@ public sealed class SignInEndUserHandler(
 
         if (check == PasswordCheck.SuccessRehashNeeded)
             user.SetPasswordHash(hasher.Hash(command.Password!));
+        if (command.Connect is { } pending)
+            await externalLogins.ConnectAsync(user, pending, cancellationToken);
         return new SignInOutcome(SignInStatus.Succeeded, user.Id, null);
     }
 
