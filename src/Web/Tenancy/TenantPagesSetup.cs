@@ -51,6 +51,7 @@ internal static class TenantPagesSetup
         services.AddScoped<EndUserSessionEvents>();
         services.AddScoped<EndUserSessions>();
         services.AddScoped<LinkFlow>();
+        services.AddScoped<ExternalSignInCookies>();
         services.AddAuthentication().AddCookie(EndUserSession.Scheme, EndUserSession.Configure);
         services.AddAntiforgery(options =>
         {
