@@ -114,6 +114,7 @@ public static class DependencyInjection
         tenant.MapAuditEndpoints();
         tenant.MapLinksEndpoints();
         tenant.MapWebhooksEndpoints();
+        tenant.MapIdentityProvidersEndpoints();
         return app;
     }
 

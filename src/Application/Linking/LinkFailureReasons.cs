@@ -9,7 +9,7 @@ public static class LinkFailureReasons
     public const string AccessDenied = "access_denied";
     public const string InvalidRequest = "invalid_request";
 
-    // External sign-in (docs/decisions/018).
+    // External sign-in (docs/decisions/013).
     public const string ExternalAccessDenied = "external_access_denied";
     public const string ExternalProviderError = "external_provider_error";
     public const string ExternalBadState = "external_bad_state";

@@ -19,7 +19,7 @@ namespace AlexaLinkHub.Infrastructure.ExternalSignIn;
 /// protocol layer of Microsoft.IdentityModel — discovery and keys (<see cref="ProviderMetadata"/>), the id_token's
 /// validation (<see cref="JsonWebTokenHandler"/>: signature, issuer, audience, lifetime) — and the nonce checked here.
 /// The OAuth 2.0 presets (Login with Amazon, Facebook) read their user endpoint instead of an id_token. See
-/// docs/decisions/018 for why not the ASP.NET Core handler itself.</summary>
+/// docs/decisions/013 for why not the ASP.NET Core handler itself.</summary>
 internal sealed class ExternalSignInProtocol(IHttpClientFactory http, ProviderMetadata metadata, IOptions<ExternalSignInOptions> options, ILogger<ExternalSignInProtocol> logger)
     : IExternalSignInProtocol
 {

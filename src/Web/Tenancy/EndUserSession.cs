@@ -55,6 +55,13 @@ public sealed class EndUserSessions(ISender sender)
     }
 
     public Task EndAsync(HttpContext context) => context.SignOutAsync(EndUserSession.Scheme);
+
+    /// <summary>The external provider the session was started with (null for a password sign-in).</summary>
+    public async Task<string?> IdentityProviderAsync(HttpContext context)
+    {
+        var session = await context.AuthenticateAsync(EndUserSession.Scheme);
+        return session.Succeeded ? session.Principal.FindFirstValue(SessionClaims.IdentityProvider) : null;
+    }
 }
 
 /// <summary>The session cookie's checks, resolved from the request's services: the cookie must name this tenant and carry

@@ -24,7 +24,7 @@ public sealed record SignInEndUser : ICommand<SignInOutcome>, ITenantPublicReque
     public string? ReturnUrl { get; init; }
 
     /// <summary>An external identity to connect to the account once its password is proved (the provider named an email
-    /// that has an account here: docs/decisions/018).</summary>
+    /// that has an account here: docs/decisions/013).</summary>
     public ExternalSignIn.PendingExternalLogin? Connect { get; init; }
 }
 
