@@ -73,4 +73,37 @@ public sealed class ExternalAccountRulesTests(ExternalSignInFixture fixture) : I
         Assert.Contains("new accounts cannot be created here", login.Dom.TextOf("external-message"), StringComparison.Ordinal);
         Assert.Contains("external_sign_up_disabled", await scenario.FailureReasonsAsync());
     }
+
+    [Fact]
+    public async Task AccountPage_ListsTheProvider_NeverDisconnectsTheLastWayIn_AndDisconnectsOtherwise()
+    {
+        var scenario = await fixture.ArrangeAsync();
+        var account = $"/t/{scenario.Slug}/account";
+
+        // A user made through the provider has no password: the provider is their only way in.
+        using var newcomer = LinkFlowClient.Create(fixture.Factory);
+        await ExternalScenario.SignInExternallyAsync(newcomer, await scenario.OpenLoginAsync(newcomer), ExternalScenario.NewEmail());
+        var only = await newcomer.GetPageAsync(account);
+        Assert.Contains(ExternalSignInFixture.DisplayName, only.Dom.TextOf("providers"), StringComparison.Ordinal);
+        Assert.NotNull(only.Dom.TextOf("last-sign-in"));
+        Assert.DoesNotContain("?handler=disconnect", only.Html, StringComparison.Ordinal);
+        var refused = await newcomer.Http.PostAsync($"{account}?handler=disconnect",
+            new FormUrlEncodedContent(only.Form().Fields.Where(f => f.Key == LinkFlowClient.AntiforgeryField).Append(new("provider", ExternalSignInFixture.ProviderName))), ExternalScenario.Cancellation);
+        Assert.Contains("This is your only way to sign in.", await refused.Content.ReadAsStringAsync(ExternalScenario.Cancellation), StringComparison.Ordinal);
+
+        // A user with a password who connected the provider may disconnect it; then it is a stranger again.
+        var user = scenario.Setup.User;
+        using var browser = LinkFlowClient.Create(fixture.Factory);
+        var callback = await ExternalScenario.SignInExternallyAsync(browser, await scenario.OpenLoginAsync(browser), user.Email);
+        await browser.SignInAsync(await browser.FollowAsync(callback, "the login page"), user.Email, user.Password);
+        var page = await browser.GetPageAsync(account);
+        var form = page.Dom.Forms().ToList().FindIndex(f => f.Action.Query.Contains("handler=disconnect", StringComparison.Ordinal));
+        var disconnected = await browser.SubmitAsync(page, new Dictionary<string, string>(), formIndex: form);
+
+        Assert.Contains("Disconnected. You can no longer sign in that way.", disconnected.Html, StringComparison.Ordinal);
+        Assert.Single(await scenario.AuditAsync("user.external_login_disconnected"));
+        using var later = LinkFlowClient.Create(fixture.Factory);
+        var again = await ExternalScenario.SignInExternallyAsync(later, await scenario.OpenLoginAsync(later), user.Email);
+        Assert.Contains("external=connect", again.Location!.Query, StringComparison.Ordinal);
+    }
 }
