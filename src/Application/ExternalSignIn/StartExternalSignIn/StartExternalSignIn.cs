@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using AlexaLinkHub.Application.Common.Interfaces;
+using AlexaLinkHub.Application.Common.Security;
 using AlexaLinkHub.Application.Common.Tenancy;
 using Mediator;
 
@@ -19,11 +19,9 @@ public sealed class StartExternalSignInHandler(IIdentityProviderRepository provi
         var provider = await providers.FindByNameAsync(query.Provider, cancellationToken);
         if (provider is not { Enabled: true })
             return null;
-        var challenge = new ExternalChallenge(Random(), Random(), Random());
+        // Unguessable state and nonce, and a PKCE verifier of 43 characters (RFC 7636 §4.1).
+        var challenge = new ExternalChallenge(SecretTokens.NewRandom(), SecretTokens.NewRandom(), SecretTokens.NewRandom());
         var redirectUri = urls.TenantUrl(scope.TenantSlug!, TenantPaths.ExternalCallback(provider.Name));
         return new ExternalSignInStart(protocol.AuthorizationUrl(provider, redirectUri, challenge), challenge);
     }
-
-    // 256 bits, base64url: unguessable state and nonce, and a PKCE verifier of 43 characters (RFC 7636 §4.1).
-    private static string Random() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
