@@ -42,6 +42,7 @@ public static class DependencyInjection
         services.AddOptions<Admins.AdminSecurityOptions>().Bind(builder.Configuration.GetSection(Admins.AdminSecurityOptions.SectionName))
             .PostConfigure(options => options.RequireMfaForPlatformAdmins ??= !builder.Environment.IsDevelopment());
         services.TryAddScoped<Admins.AdminSignInGate>();
+        services.TryAddScoped<Admins.AdminTokenCheck>();
         services.TryAddScoped<Admins.IAdminMfaPolicy, Admins.AdminMfaPolicy>();
         services.AddOptions<Admins.OnboardingOptions>().Bind(builder.Configuration.GetSection(Admins.OnboardingOptions.SectionName));
         services.TryAddScoped<Webhooks.WebhookPublisher>();

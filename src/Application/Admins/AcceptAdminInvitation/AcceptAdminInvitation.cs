@@ -1,10 +1,8 @@
 using AlexaLinkHub.Application.Users;
 using AlexaLinkHub.Application.Common.Interfaces;
-using AlexaLinkHub.Application.Common.Security;
 using AlexaLinkHub.Domain.Audit;
 using FluentValidation;
 using Mediator;
-using Microsoft.Extensions.Options;
 
 namespace AlexaLinkHub.Application.Admins;
 
@@ -22,19 +20,8 @@ public sealed class AcceptAdminInvitationValidator : AbstractValidator<AcceptAdm
     public AcceptAdminInvitationValidator() => RuleFor(x => x.Password).AcceptablePassword();
 }
 
-public sealed class AcceptAdminInvitationHandler(
-    IAdminUserRepository admins,
-    IAdminTokens tokens,
-    IPasswordHasher hasher,
-    IAuditLog audit,
-    IAdminSignInThrottleRepository throttles,
-    IAdminMfaPolicy mfa,
-    IOptions<AdminSignInOptions> options,
-    TimeProvider clock) : ICommandHandler<AcceptAdminInvitation, AdminIdentity?>
+public sealed class AcceptAdminInvitationHandler(AdminTokenCheck links) : ICommandHandler<AcceptAdminInvitation, AdminIdentity?>
 {
-    public async ValueTask<AdminIdentity?> Handle(AcceptAdminInvitation command, CancellationToken cancellationToken)
-    {
-        var admin = await AdminTokenCheck.AdminForAsync(tokens.ReadInvitation, admins, clock, options.Value.InvitationLifetime, command.Token, cancellationToken);
-        return admin is null ? null : await AdminTokenCheck.ChoosePasswordAsync(admin, command.Password, hasher, audit, throttles, mfa, AuditActions.AdminInvitationAccepted, cancellationToken);
-    }
+    public async ValueTask<AdminIdentity?> Handle(AcceptAdminInvitation command, CancellationToken cancellationToken) =>
+        await links.ChoosePasswordAsync(await links.InvitedAsync(command.Token, cancellationToken), command.Password, AuditActions.AdminInvitationAccepted, cancellationToken);
 }

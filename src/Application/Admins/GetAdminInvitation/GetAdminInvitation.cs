@@ -1,6 +1,5 @@
 using AlexaLinkHub.Application.Common.Interfaces;
 using Mediator;
-using Microsoft.Extensions.Options;
 
 namespace AlexaLinkHub.Application.Admins;
 
@@ -9,12 +8,12 @@ public sealed record GetAdminInvitation(string Token) : IQuery<AdminInvitation?>
 
 public sealed record AdminInvitation(string Email);
 
-public sealed class GetAdminInvitationHandler(IAdminUserRepository admins, IAdminTokens tokens, IOptions<AdminSignInOptions> options, TimeProvider clock)
+public sealed class GetAdminInvitationHandler(AdminTokenCheck links)
     : IQueryHandler<GetAdminInvitation, AdminInvitation?>
 {
     public async ValueTask<AdminInvitation?> Handle(GetAdminInvitation query, CancellationToken cancellationToken)
     {
-        var admin = await AdminTokenCheck.AdminForAsync(tokens.ReadInvitation, admins, clock, options.Value.InvitationLifetime, query.Token, cancellationToken);
+        var admin = await links.InvitedAsync(query.Token, cancellationToken);
         return admin is null ? null : new AdminInvitation(admin.Email);
     }
 }

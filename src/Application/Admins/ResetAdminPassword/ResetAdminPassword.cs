@@ -1,10 +1,8 @@
 using AlexaLinkHub.Application.Users;
 using AlexaLinkHub.Application.Common.Interfaces;
-using AlexaLinkHub.Application.Common.Security;
 using AlexaLinkHub.Domain.Audit;
 using FluentValidation;
 using Mediator;
-using Microsoft.Extensions.Options;
 
 namespace AlexaLinkHub.Application.Admins;
 
@@ -22,19 +20,8 @@ public sealed class ResetAdminPasswordValidator : AbstractValidator<ResetAdminPa
     public ResetAdminPasswordValidator() => RuleFor(x => x.Password).AcceptablePassword();
 }
 
-public sealed class ResetAdminPasswordHandler(
-    IAdminUserRepository admins,
-    IAdminTokens tokens,
-    IPasswordHasher hasher,
-    IAuditLog audit,
-    IAdminSignInThrottleRepository throttles,
-    IAdminMfaPolicy mfa,
-    IOptions<AdminSignInOptions> options,
-    TimeProvider clock) : ICommandHandler<ResetAdminPassword, AdminIdentity?>
+public sealed class ResetAdminPasswordHandler(AdminTokenCheck links) : ICommandHandler<ResetAdminPassword, AdminIdentity?>
 {
-    public async ValueTask<AdminIdentity?> Handle(ResetAdminPassword command, CancellationToken cancellationToken)
-    {
-        var admin = await AdminTokenCheck.AdminForAsync(tokens.ReadPasswordReset, admins, clock, options.Value.PasswordResetLifetime, command.Token, cancellationToken);
-        return admin is null ? null : await AdminTokenCheck.ChoosePasswordAsync(admin, command.Password, hasher, audit, throttles, mfa, AuditActions.AdminPasswordReset, cancellationToken);
-    }
+    public async ValueTask<AdminIdentity?> Handle(ResetAdminPassword command, CancellationToken cancellationToken) =>
+        await links.ChoosePasswordAsync(await links.ResettingAsync(command.Token, cancellationToken), command.Password, AuditActions.AdminPasswordReset, cancellationToken);
 }

@@ -54,16 +54,21 @@ public sealed class LinkFlow(IHttpContextAccessor accessor, IDataProtectionProvi
     /// hands on the link it looked up.</summary>
     public string Start(string page, string returnUrl, LinkContext link)
     {
-        var ticket = _protector.Protect(JsonSerializer.Serialize(new StoredTicket(Http.RequiredTenant().Id, returnUrl, link)), s_ticketLifetime);
-        s_cookies.AppendResponseCookie(Http, TicketCookie, ticket, new CookieOptions
+        // A resume URL longer than the pages will follow back gets no ticket: nothing could ever open it.
+        if (SafeReturnUrl(returnUrl) is not null)
         {
-            Path = Http.Request.PathBase.HasValue ? Http.Request.PathBase.Value : "/",
-            HttpOnly = true,
-            SameSite = SameSiteMode.Lax,
-            Secure = Http.Request.IsHttps,
-            IsEssential = true,
-        });
-        return PageUrl(page, returnUrl);
+            var ticket = _protector.Protect(JsonSerializer.Serialize(new StoredTicket(Http.RequiredTenant().Id, returnUrl, link)), s_ticketLifetime);
+            s_cookies.AppendResponseCookie(Http, TicketCookie, ticket, new CookieOptions
+            {
+                Path = Http.Request.PathBase.HasValue ? Http.Request.PathBase.Value : "/",
+                HttpOnly = true,
+                SameSite = SameSiteMode.Lax,
+                Secure = Http.Request.IsHttps,
+                IsEssential = true,
+            });
+        }
+        // The resume URL is this request's own address, passed on as it is; the login page follows it only if it is safe.
+        return QueryHelpers.AddQueryString($"{Http.Request.PathBase}/{page}", ReturnUrlField, returnUrl);
     }
 
     /// <summary>A return URL we will follow: local, and inside this tenant (never another tenant's pages).</summary>

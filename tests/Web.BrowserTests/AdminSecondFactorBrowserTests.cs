@@ -20,7 +20,7 @@ public sealed class LocalhostHub : IAsyncLifetime
 /// <summary>Admin second factors in Debian's Chromium: an authenticator app enrolled from the QR code page (the code
 /// computed here with Otp.NET, as a phone app would) then used to sign in; and a passkey created and used through
 /// Chromium's virtual authenticator (CDP WebAuthn domain), verified by the server's FIDO2 library.</summary>
-public sealed class AdminSecondFactorTests(LocalhostHub hub, Chromium chromium) : IClassFixture<LocalhostHub>
+public sealed class AdminSecondFactorBrowserTests(LocalhostHub hub, Chromium chromium) : IClassFixture<LocalhostHub>
 {
     private const string Password = "vendor secret passphrase";
 
