@@ -71,6 +71,18 @@ export ALH_CHROMIUM="$(command -v chromium)"
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
+# --- 3b. The vendor's OpenID Connect provider (npm oidc-provider) that the external sign-in tests start -----------
+# The fixture (tests/TestSupport/OidcProvider.cs) runs tests/oidc-idp/server.js with node; its packages come from the
+# lock file. Needed by Web.FunctionalTests and Web.BrowserTests.
+if [ -d tests/oidc-idp ] && [ ! -d tests/oidc-idp/node_modules/oidc-provider ]; then
+  log "npm ci in tests/oidc-idp (the test OpenID Connect provider)"
+  if ! (cd tests/oidc-idp && npm ci --no-audit --no-fund --loglevel=error) >&2; then
+    log "npm ci in tests/oidc-idp failed: the external sign-in tests need node and npm"
+    echo "0 passed, 1 failed, 0 skipped"
+    exit 1
+  fi
+fi
+
 # --- 4. Build once, then every test project -------------------------------------------------------------------
 log "building"
 if ! dotnet build AlexaLinkHub.sln -nologo -v quiet; then

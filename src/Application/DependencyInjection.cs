@@ -46,6 +46,9 @@ public static class DependencyInjection
         services.TryAddScoped<Admins.IAdminMfaPolicy, Admins.AdminMfaPolicy>();
         services.AddOptions<Admins.OnboardingOptions>().Bind(builder.Configuration.GetSection(Admins.OnboardingOptions.SectionName));
         services.TryAddScoped<Webhooks.WebhookPublisher>();
+        services.TryAddScoped<ExternalSignIn.ExternalLogins>();
+        // Plain http providers only on loopback in Development (the tests start one); https everywhere else.
+        services.AddOptions<ExternalSignIn.ExternalSignInOptions>().Configure(options => options.AllowLoopbackHttp = builder.Environment.IsDevelopment());
         services.AddOptions<Webhooks.WebhookOptions>().Bind(builder.Configuration.GetSection(Webhooks.WebhookOptions.SectionName));
         services.AddOptions<Maintenance.TokenPruningOptions>().Bind(builder.Configuration.GetSection(Maintenance.TokenPruningOptions.SectionName));
         services.AddOptions<Maintenance.AuditOptions>().Bind(builder.Configuration.GetSection(Maintenance.AuditOptions.SectionName));

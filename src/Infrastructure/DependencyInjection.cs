@@ -97,9 +97,28 @@ public static class DependencyInjection
         services.AddScoped<Application.LegacySignIns.ILegacySignInClient, Webhooks.LegacySignInClient>();
         Webhooks.WebhookAddressGuard.AddGuardedClient(services, Webhooks.LegacySignInClient.ClientName);
         services.AddScoped<Application.Maintenance.ITokenPruning, OAuth.TokenPruning>();
+        AddExternalSignIn(services, builder.Environment.IsDevelopment());
 
         builder.AddJobs(database, connectionString);
         builder.AddOAuthServer();
         return builder;
+    }
+
+    private static void AddExternalSignIn(IServiceCollection services, bool allowLoopback)
+    {
+        services.AddSingleton<ExternalSignIn.ProviderMetadata>();
+        services.AddSingleton<Application.ExternalSignIn.IProviderSecretProtector, ExternalSignIn.ProviderSecretProtector>();
+        services.AddScoped<Application.ExternalSignIn.IExternalSignInProtocol, ExternalSignIn.ExternalSignInProtocol>();
+        services.AddHttpClient(ExternalSignIn.ProviderMetadata.ClientName, client => client.Timeout = ExternalSignIn.ProviderMetadata.Timeout)
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseCookies = false,
+                ConnectTimeout = ExternalSignIn.ProviderMetadata.Timeout,
+                // A tenant admin names the issuer: outside Development it must be a public address (as for webhooks).
+                ConnectCallback = allowLoopback ? null : sp.GetRequiredService<Webhooks.WebhookAddressGuard>().ConnectAsync,
+            })
+            // The default logging handlers write request URLs (an authorization code may be among them).
+            .RemoveAllLoggers();
     }
 }

@@ -123,6 +123,7 @@ public static class DependencyInjection
         tenant.MapAuditEndpoints();
         tenant.MapLinksEndpoints();
         tenant.MapWebhooksEndpoints();
+        tenant.MapIdentityProvidersEndpoints();
         return app;
     }
 

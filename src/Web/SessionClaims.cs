@@ -11,6 +11,9 @@ public static class SessionClaims
     /// <summary>The security stamp a cookie was issued with: a changed password ends the session.</summary>
     public const string Stamp = "alh:stamp";
 
+    /// <summary>The external provider (its name) an end user signed in with, for the <c>idp</c> of the links they make.</summary>
+    public const string IdentityProvider = "alh:idp";
+
     /// <summary>An admin of the whole platform.</summary>
     public const string PlatformAdmin = "alh:platform_admin";
 

@@ -76,9 +76,9 @@ public sealed class LinkFlowClient : IDisposable
 
     /// <summary>Submits the page's (first) form like a browser: every named input with its value, the given fields on
     /// top, to the form's action or else the page's own URL (query included).</summary>
-    public async Task<HtmlPage> SubmitAsync(HtmlPage page, IReadOnlyDictionary<string, string> fields, bool includeAntiforgery = true)
+    public async Task<HtmlPage> SubmitAsync(HtmlPage page, IReadOnlyDictionary<string, string> fields, bool includeAntiforgery = true, int formIndex = 0)
     {
-        var form = page.Form();
+        var form = page.Form(formIndex);
         var values = form.Fields.Where(f => includeAntiforgery || f.Key != AntiforgeryField).ToList();
         foreach (var (name, value) in fields)
         {

@@ -64,6 +64,12 @@ public static class AuditActions
     public const string TokenRevoked = "token.revoked";
     public const string LinkFailed = "link.failed";
 
+    public const string IdentityProviderAdded = "identity_provider.added";
+    public const string IdentityProviderUpdated = "identity_provider.updated";
+    public const string IdentityProviderDeleted = "identity_provider.deleted";
+    public const string ExternalLoginConnected = "user.external_login_connected";
+    public const string ExternalLoginDisconnected = "user.external_login_disconnected";
+
     public const string WebhookCreated = "webhook.created";
     public const string WebhookDeleted = "webhook.deleted";
     public const string WebhookTestSent = "webhook.test_sent";

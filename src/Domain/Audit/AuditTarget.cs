@@ -26,6 +26,7 @@ public readonly record struct AuditTarget
     public static AuditTarget Webhook(Guid id) => new($"webhook:{id}");
 
     public static AuditTarget UserImport(Guid id) => new($"import:{id}");
+    public static AuditTarget IdentityProvider(string name) => new($"identity-provider:{name}");
 
     public static AuditTarget SigningKey(string keyId) => new($"key:{keyId}");
 

@@ -12,8 +12,9 @@ public sealed class EndUser : ITenantOwned
     public const string ErasedDisplayName = "Deleted user";
     public const string ErasedPasswordHash = "/w==";
 
-    /// <summary>The hash of an account that has no password with us yet (imported without one): like
-    /// <see cref="ErasedPasswordHash"/>, a value no hasher produces, so nothing verifies against it.</summary>
+    /// <summary>The hash of an account that has no password with us (imported without one, or signing in through an
+    /// external provider only): like <see cref="ErasedPasswordHash"/>, a value no hasher produces, so nothing verifies
+    /// against it.</summary>
     public const string NoPasswordHash = ErasedPasswordHash;
 
     private EndUser()
@@ -50,6 +51,10 @@ public sealed class EndUser : ITenantOwned
 
     public bool IsErased => ErasedAt is not null;
 
+    /// <summary>Whether the user can sign in with a password (an account made through an external provider has none
+    /// until it resets one).</summary>
+    public bool HasPassword => PasswordHash != NoPasswordHash;
+
     public static EndUser Create(Guid tenantId, string email, string displayName, string passwordHash, string? externalId, DateTimeOffset now)
     {
         if (tenantId == Guid.Empty)
@@ -66,6 +71,16 @@ public sealed class EndUser : ITenantOwned
         user.Rename(displayName);
         user.SetExternalId(externalId);
         user.SetPasswordHash(passwordHash);
+        return user;
+    }
+
+    /// <summary>A user who signed up through an external provider: no password; the email is confirmed when the provider
+    /// asserted it verified.</summary>
+    public static EndUser CreateExternal(Guid tenantId, string email, string displayName, bool emailVerified, DateTimeOffset now)
+    {
+        var user = Create(tenantId, email, displayName, NoPasswordHash, null, now);
+        if (emailVerified)
+            user.ConfirmEmail();
         return user;
     }
 

@@ -13,6 +13,9 @@ public static class TokenClaims
     public const string ExternalId = "external_id";
     public const string Tenant = "tenant";
 
+    /// <summary>The external provider (its name) a link was made through, when it was (docs/decisions/013).</summary>
+    public const string IdentityProvider = "idp";
+
     public static ClaimsPrincipal CreatePrincipal(LinkResult link)
     {
         var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
@@ -22,6 +25,8 @@ public static class TokenClaims
             .SetClaim(Tenant, link.TenantSlug);
         if (!string.IsNullOrEmpty(link.ExternalId))
             identity.SetClaim(ExternalId, link.ExternalId);
+        if (!string.IsNullOrEmpty(link.IdentityProvider))
+            identity.SetClaim(IdentityProvider, link.IdentityProvider);
 
         identity.SetScopes(link.Scopes);
         identity.SetAuthorizationId(link.GrantId);

@@ -41,6 +41,9 @@ internal static class UserInfoEndpoint
         };
         if (info.ExternalId is not null)
             body[TokenClaims.ExternalId] = info.ExternalId;
+        // The provider of this link (the token's, not the user's: a user may link one skill each way).
+        if (principal.GetClaim(TokenClaims.IdentityProvider) is { Length: > 0 } identityProvider)
+            body[TokenClaims.IdentityProvider] = identityProvider;
         // Written as bytes the fast path can send again for the same token (TokenFastPath), headers included.
         var bytes = JsonSerializer.SerializeToUtf8Bytes(body, json.Value.SerializerOptions);
         await capture.UserInfoAsync(context, principal, bytes);

@@ -35,8 +35,9 @@ public static class EndUserSession
 /// <summary>Starts and ends end-user sessions of the tenant in scope.</summary>
 public sealed class EndUserSessions(ISender sender)
 {
-    /// <summary>Starts (or renews, after a password change) the session of a user of the tenant in scope.</summary>
-    public async Task StartAsync(HttpContext context, Guid userId)
+    /// <summary>Starts (or renews, after a password change) the session of a user of the tenant in scope;
+    /// <paramref name="identityProvider"/> names the external provider they signed in with, if any.</summary>
+    public async Task StartAsync(HttpContext context, Guid userId, string? identityProvider = null)
     {
         var stamp = await sender.Send(new GetEndUserSessionStamp(userId), context.RequestAborted);
         if (stamp is null)
@@ -48,10 +49,19 @@ public sealed class EndUserSessions(ISender sender)
                 new Claim(SessionClaims.Stamp, stamp),
             ],
             EndUserSession.Scheme);
+        if (identityProvider is not null)
+            identity.AddClaim(new Claim(SessionClaims.IdentityProvider, identityProvider));
         await context.SignInAsync(EndUserSession.Scheme, new ClaimsPrincipal(identity));
     }
 
     public Task EndAsync(HttpContext context) => context.SignOutAsync(EndUserSession.Scheme);
+
+    /// <summary>The external provider the session was started with (null for a password sign-in).</summary>
+    public async Task<string?> IdentityProviderAsync(HttpContext context)
+    {
+        var session = await context.AuthenticateAsync(EndUserSession.Scheme);
+        return session.Succeeded ? session.Principal.FindFirstValue(SessionClaims.IdentityProvider) : null;
+    }
 }
 
 /// <summary>The session cookie's checks, resolved from the request's services: the cookie must name this tenant and carry

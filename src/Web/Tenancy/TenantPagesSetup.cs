@@ -54,6 +54,7 @@ internal static class TenantPagesSetup
         services.AddScoped<EndUserSessions>();
         services.AddScoped<LinkFlow>();
         services.AddSingleton<TenantSites>();
+        services.AddScoped<ExternalSignInCookies>();
         services.AddAuthentication().AddCookie(EndUserSession.Scheme, EndUserSession.Configure);
         services.AddAntiforgery(options =>
         {

@@ -24,7 +24,8 @@ public static class SecretTokens
         hash is not null &&
         CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(secret)), Encoding.ASCII.GetBytes(hash));
 
-    private static string NewRandom() => Base64Url(RandomNumberGenerator.GetBytes(32));
+    /// <summary>256 random bits, base64url: also the state, nonce and PKCE verifier of an external sign-in.</summary>
+    public static string NewRandom() => Base64Url(RandomNumberGenerator.GetBytes(32));
 
     private static string Base64Url(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -16,7 +16,9 @@ namespace AlexaLinkHub.Application.Linking;
 /// N live links per user and skill (the oldest beyond the cap ends, like any link, through <see cref="LinkRevocation"/>)
 /// and answer the authorization request with the token (or code) the OAuth server issues under the grant. All of it —
 /// link, grant, token, audit events, webhook deliveries — commits together or not at all.</summary>
-public sealed record LinkAccount(string ClientId, IReadOnlyList<string> Scopes) : ICommand<LinkResult>, IEndUserRequest;
+/// <param name="IdentityProvider">The external provider (its name) the user signed in with for this link, if any: the
+/// token's <c>idp</c>.</param>
+public sealed record LinkAccount(string ClientId, IReadOnlyList<string> Scopes, string? IdentityProvider = null) : ICommand<LinkResult>, IEndUserRequest;
 
 /// <summary>Everything the token is made of.</summary>
 public sealed record LinkResult(
@@ -29,7 +31,8 @@ public sealed record LinkResult(
     string TenantSlug,
     IReadOnlyList<string> Scopes,
     TimeSpan AccessTokenLifetime,
-    TimeSpan RefreshTokenLifetime);
+    TimeSpan RefreshTokenLifetime,
+    string? IdentityProvider = null);
 
 public sealed class LinkAccountHandler(
     ISkillRepository skills,
@@ -69,7 +72,7 @@ public sealed class LinkAccountHandler(
             .Skip(Math.Max(0, options.Value.MaxLiveLinksPerUserAndSkill - 1)).ToList();
         await revocation.RevokeAsync(excess, LinkRevocationReasons.TokenCap, cancellationToken);
 
-        var result = new LinkResult(link.Id, grantId, user.Id, user.Email, user.DisplayName, user.ExternalId, scope.TenantSlug!, scopes, skill.AccessTokenLifetime, skill.RefreshTokenLifetime);
+        var result = new LinkResult(link.Id, grantId, user.Id, user.Email, user.DisplayName, user.ExternalId, scope.TenantSlug!, scopes, skill.AccessTokenLifetime, skill.RefreshTokenLifetime, command.IdentityProvider);
         await response.IssueAsync(result, cancellationToken);
         return result;
     }

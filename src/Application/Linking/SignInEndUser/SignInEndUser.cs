@@ -21,6 +21,10 @@ public sealed record SignInEndUser : ICommand<SignInOutcome>, ITenantPublicReque
 
     /// <summary>Where a confirmation link (re-sent to an unconfirmed account) brings the user back to.</summary>
     public string? ReturnUrl { get; init; }
+
+    /// <summary>An external identity to connect to the account once its password is proved (the provider named an email
+    /// that has an account here: docs/decisions/013).</summary>
+    public ExternalSignIn.PendingExternalLogin? Connect { get; init; }
 }
 
 public enum SignInStatus
@@ -51,7 +55,8 @@ public sealed class SignInEndUserHandler(
     Accounts.IAccountEmails emails,
     IPublicUrls urls,
     ITenantContext scope,
-    IAuditLog audit) : ICommandHandler<SignInEndUser, SignInOutcome>
+    IAuditLog audit,
+    ExternalSignIn.ExternalLogins externalLogins) : ICommandHandler<SignInEndUser, SignInOutcome>
 {
     public async ValueTask<SignInOutcome> Handle(SignInEndUser command, CancellationToken cancellationToken)
     {
@@ -96,6 +101,8 @@ public sealed class SignInEndUserHandler(
 
         if (check.RehashNeeded)
             user.SetPasswordHash(hasher.Hash(command.Password!));
+        if (command.Connect is { } pending)
+            await externalLogins.ConnectAsync(user, pending, cancellationToken);
         return new SignInOutcome(SignInStatus.Succeeded, user.Id, null);
     }
 

@@ -42,8 +42,11 @@ internal sealed class AttachIntrospectionDetails : IOpenIddictServerHandler<Hand
             if (principal.GetClaim(claim) is { Length: > 0 } value)
                 context.Claims[claim] = value;
         }
-        if (principal.GetClaim(TokenClaims.ExternalId) is { Length: > 0 } externalId)
-            context.Claims[TokenClaims.ExternalId] = externalId;
+        foreach (var claim in (string[])[TokenClaims.ExternalId, TokenClaims.IdentityProvider])
+        {
+            if (principal.GetClaim(claim) is { Length: > 0 } value)
+                context.Claims[claim] = value;
+        }
         if (principal.GetClaim(TokenClaims.Tenant) is { Length: > 0 } tenant)
             context.Claims[TokenClaims.Tenant] = tenant;
         return ValueTask.CompletedTask;

@@ -1,6 +1,7 @@
 using AlexaLinkHub.Application.Tenants;
 using AlexaLinkHub.Domain.Admins;
 using AlexaLinkHub.Domain.Emails;
+using AlexaLinkHub.Domain.ExternalSignIn;
 using AlexaLinkHub.Infrastructure.OAuth;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,6 +19,8 @@ internal sealed class TenantDataEraser(AppDbContext db, Caching.ChangeClock cloc
         await db.Set<OAuthScope>().IgnoreQueryFilters().Where(s => s.TenantId == tenantId).ExecuteDeleteAsync(cancellationToken);
         await db.AccountLinks.IgnoreQueryFilters().Where(l => l.TenantId == tenantId).ExecuteDeleteAsync(cancellationToken);
         await db.SignInThrottles.IgnoreQueryFilters().Where(t => t.TenantId == tenantId).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<ExternalLogin>().IgnoreQueryFilters().Where(l => l.TenantId == tenantId).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<IdentityProvider>().IgnoreQueryFilters().Where(p => p.TenantId == tenantId).ExecuteDeleteAsync(cancellationToken);
         await db.EndUsers.IgnoreQueryFilters().Where(u => u.TenantId == tenantId).ExecuteDeleteAsync(cancellationToken);
         // A skill's row is also its OAuth client's (table splitting), which EF cannot delete set-based; a tenant has few.
         db.Skills.RemoveRange(await db.Skills.IgnoreQueryFilters().Where(s => s.TenantId == tenantId).ToListAsync(cancellationToken));

@@ -15,6 +15,9 @@ public sealed class AccountModel(ISender sender, ICurrentActor actor, LinkFlow f
     private static readonly Dictionary<string, string> s_fields = new() { ["NewPassword"] = "NewPassword" };
 
     public IReadOnlyList<MyLinkedSkill> Skills { get; private set; } = [];
+
+    /// <summary>The external providers the user signs in with (disconnect, unless it is the last way in).</summary>
+    public MyExternalLogins External { get; private set; } = new([], HasPassword: true);
     public string? Message { get; private set; }
 
     [BindProperty]
@@ -31,6 +34,15 @@ public sealed class AccountModel(ISender sender, ICurrentActor actor, LinkFlow f
             return ToLogin();
         var result = await sender.Send(new UnlinkSkill(clientId ?? string.Empty));
         Message = result.RevokedLinks > 0 ? text["Account.Unlinked"].Value : null;
+        return await ShowAsync();
+    }
+
+    public async Task<IActionResult> OnPostDisconnectAsync(string provider)
+    {
+        if (!SignedIn)
+            return ToLogin();
+        var disconnected = await sender.Send(new DisconnectExternalLogin(provider ?? string.Empty));
+        Message = disconnected ? text["Account.Disconnected"].Value : text["Account.LastSignIn"].Value;
         return await ShowAsync();
     }
 
@@ -76,6 +88,7 @@ public sealed class AccountModel(ISender sender, ICurrentActor actor, LinkFlow f
     private async Task<IActionResult> ShowAsync()
     {
         Skills = await sender.Send(new ListMyLinkedSkills());
+        External = await sender.Send(new ListMyExternalLogins());
         CurrentPassword = null;
         NewPassword = null;
         return Page();

@@ -19,7 +19,7 @@ namespace AlexaLinkHub.Web.Pages.Tenant;
 /// sends an anonymous user to the login page with the request to resume (and the link it looked up, see
 /// <see cref="LinkFlow"/>), and otherwise asks for consent. "Allow" links the account, and OpenIddict redirects to
 /// <c>redirect_uri#state=…&amp;access_token=…&amp;token_type=Bearer</c>; "Cancel" redirects with <c>error=access_denied</c>.</summary>
-public sealed class AuthorizeModel(ISender sender, ICurrentActor actor, LinkFlow flow) : PageModel
+public sealed class AuthorizeModel(ISender sender, ICurrentActor actor, LinkFlow flow, EndUserSessions sessions) : PageModel
 {
     public const string Allow = "allow";
     private static readonly HashSet<string> s_formOnlyFields = ["decision", "__RequestVerificationToken"];
@@ -74,7 +74,7 @@ public sealed class AuthorizeModel(ISender sender, ICurrentActor actor, LinkFlow
         }
 
         // The OAuth server's redirect to the client is written inside the command, with the token it committed.
-        await sender.Send(new LinkAccount(clientId, scopes), HttpContext.RequestAborted);
+        await sender.Send(new LinkAccount(clientId, scopes, await sessions.IdentityProviderAsync(HttpContext)), HttpContext.RequestAborted);
         return new EmptyResult();
     }
 

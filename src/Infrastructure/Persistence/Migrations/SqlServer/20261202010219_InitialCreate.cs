@@ -302,6 +302,35 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "IdentityProviders",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Type = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    DisplayName = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    Issuer = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    ClientId = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    ProtectedClientSecret = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
+                    Enabled = table.Column<bool>(type: "bit", nullable: false),
+                    AuthorizationEndpoint = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Scopes = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdentityProviders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IdentityProviders_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LegacySignIns",
                 columns: table => new
                 {
@@ -435,6 +464,34 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                         principalTable: "Tenants",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ExternalLogins",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    LastUsedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExternalLogins", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ExternalLogins_EndUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "EndUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ExternalLogins_IdentityProviders_ProviderId",
+                        column: x => x.ProviderId,
+                        principalTable: "IdentityProviders",
+                        principalColumn: "Id");
                 });
 
             migrationBuilder.CreateTable(
@@ -747,6 +804,28 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ExternalLogins_ProviderId_Subject",
+                table: "ExternalLogins",
+                columns: new[] { "ProviderId", "Subject" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExternalLogins_TenantId",
+                table: "ExternalLogins",
+                column: "TenantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExternalLogins_UserId",
+                table: "ExternalLogins",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdentityProviders_TenantId_Name",
+                table: "IdentityProviders",
+                columns: new[] { "TenantId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_LegacySignIns_TenantId",
                 table: "LegacySignIns",
                 column: "TenantId",
@@ -902,6 +981,9 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "ExternalLogins");
+
+            migrationBuilder.DropTable(
                 name: "LegacySignIns");
 
             migrationBuilder.DropTable(
@@ -932,10 +1014,13 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "WebhookAttempts");
 
             migrationBuilder.DropTable(
+                name: "AdminUsers");
+
+            migrationBuilder.DropTable(
                 name: "EndUsers");
 
             migrationBuilder.DropTable(
-                name: "AdminUsers");
+                name: "IdentityProviders");
 
             migrationBuilder.DropTable(
                 name: "OpenIddictAuthorizations");
