@@ -17,6 +17,9 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 dir="$root/artifacts/fleet"
 state="$dir/state.env"
+# The private PostgreSQL's own files sit under /tmp, not in the clone: initdb runs as postgres, which may not be allowed
+# to enter the directories above the clone (a CI checkout or a mktemp -d is often 0700).
+pgdir="/tmp/alh-fleet-pg-$(printf '%s' "$root" | md5sum | cut -c1-12)"
 log() { echo "[fleet.sh] $*" >&2; }
 free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
 as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
@@ -43,7 +46,7 @@ wait_ready() { # base-url seconds
   return 1
 }
 
-pg_ctl_() { as_pg "$(pg_bin)/pg_ctl" -D "$dir/pgdata" -l "$dir/logs/postgresql.log" "$@"; }
+pg_ctl_() { as_pg "$(pg_bin)/pg_ctl" -D "$pgdir/pgdata" -l "$pgdir/postgresql.log" "$@"; }
 
 cmd_up() {
   local count=${1:-2}
@@ -63,10 +66,10 @@ cmd_up() {
 
   # --- the private PostgreSQL ---
   local pg_port; pg_port=$(free_port)
-  mkdir -p "$dir/pgdata" "$dir/pgsock"
-  [ "$(id -u)" -eq 0 ] && chown -R postgres "$dir/pgdata" "$dir/pgsock" "$dir/logs" && chmod 755 "$root/artifacts" "$dir"
-  as_pg "$(pg_bin)/initdb" -D "$dir/pgdata" -U postgres --auth=trust -E UTF8 --no-instructions >/dev/null
-  pg_ctl_ -w -o "-p $pg_port -k $dir/pgsock -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off" start >/dev/null
+  rm -rf "$pgdir"; mkdir -p "$pgdir/pgdata" "$pgdir/pgsock"
+  [ "$(id -u)" -eq 0 ] && chown -R postgres "$pgdir"
+  as_pg "$(pg_bin)/initdb" -D "$pgdir/pgdata" -U postgres --auth=trust -E UTF8 --no-instructions >/dev/null
+  pg_ctl_ -w -o "-p $pg_port -k $pgdir/pgsock -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off" start >/dev/null
   as_pg "$(pg_bin)/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -qc "CREATE ROLE alh LOGIN CREATEDB PASSWORD 'alh'" -c "CREATE DATABASE alh OWNER alh" >/dev/null
   log "PostgreSQL (private) on 127.0.0.1:$pg_port"
 
@@ -153,6 +156,8 @@ cmd_down() {
   for i in $(seq 1 "$INSTANCES"); do [ -f "$dir/instance-$i.pid" ] && kill "$(cat "$dir/instance-$i.pid")" 2>/dev/null || true; done
   for f in "$dir"/extra-*.pid; do [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null || true; done
   pg_ctl_ -m fast stop >/dev/null 2>&1 || true
+  cp "$pgdir/postgresql.log" "$dir/logs/postgresql.log" 2>/dev/null || true
+  rm -rf "$pgdir"
   rm -f "$state"
   log "fleet stopped (logs kept in $dir/logs)"
 }
@@ -166,7 +171,7 @@ cmd_status() {
     local health="down"; ready "http://127.0.0.1:${!p}" && health="ready"
     echo "instance $i      http://127.0.0.1:${!p} (metrics :${!m}) pid $pid $health"
   done
-  echo "postgresql      127.0.0.1:$PG_PORT (private, $dir/pgdata)"
+  echo "postgresql      127.0.0.1:$PG_PORT (private, $pgdir/pgdata)"
   [ -n "${PROMETHEUS_PORT:-}" ] && echo "prometheus      http://127.0.0.1:$PROMETHEUS_PORT"
   return 0
 }
@@ -176,7 +181,7 @@ case "${1:-}" in
   down) cmd_down ;;
   status) cmd_status ;;
   pg-stop) load_state; pg_ctl_ -m fast stop >/dev/null ;;
-  pg-start) load_state; pg_ctl_ -w -o "-p $PG_PORT -k $dir/pgsock -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off" start >/dev/null ;;
+  pg-start) load_state; pg_ctl_ -w -o "-p $PG_PORT -k $pgdir/pgsock -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off" start >/dev/null ;;
   kill) load_state; kill -9 "$(cat "$dir/instance-$2.pid")" ;;
   term) load_state; pid=$(cat "$dir/instance-$2.pid"); kill -TERM "$pid"; for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || exit 0; sleep 0.1; done; log "instance $2 did not exit within 30 s"; exit 1 ;;
   start) load_state; start_instance "$2"; p="APP_PORT_$2"; wait_ready "http://127.0.0.1:${!p}" 120 ;;

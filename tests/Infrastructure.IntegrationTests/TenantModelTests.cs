@@ -48,8 +48,9 @@ public sealed class TenantModelTests
 
         var global = db.Model.GetEntityTypes().Where(e => !e.IsOwned() && TenancyRule.IsDeclaredGlobal(e)).Select(e => e.ClrType.Name).Order();
 
-        // OAuthApplication is only the key of a skill's row (the skill itself is tenant-filtered), see docs/decisions/011.
-        Assert.Equal(["AdminMembership", "AdminPasskey", "AdminRecoveryCode", "AdminSignInThrottle", "AdminUser", "ApiKey", "DataProtectionKey", "OAuthApplication", "ServerKey", "Tenant"], global);
+        // OAuthApplication is only the key of a skill's row (the skill itself is tenant-filtered), see docs/decisions/011;
+        // ChangeNotice is the cross-instance change feed of the token cache (ids only), see docs/decisions/014.
+        Assert.Equal(["AdminMembership", "AdminPasskey", "AdminRecoveryCode", "AdminSignInThrottle", "AdminUser", "ApiKey", "ChangeNotice", "DataProtectionKey", "OAuthApplication", "ServerKey", "Tenant"], global);
     }
 
     [Fact]

@@ -47,7 +47,9 @@ internal sealed partial class ChangeFeedPoller(ChangeClock clock, IServiceScopeF
             {
                 return;
             }
-            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException or TimeoutException)
+            // Whatever the failure (an outage arrives wrapped by the read-retrying strategy), the feed is lost, never the
+            // host: an exception escaping a BackgroundService stops the whole instance.
+            catch (Exception ex)
             {
                 if (!_lost)
                     LogFeedLost(logger, ex.GetType().Name);
