@@ -116,10 +116,10 @@ CREATE TEMP TABLE seed ON COMMIT DROP AS
   SELECT i, gen_random_uuid() AS user_id, gen_random_uuid() AS grant_id, gen_random_uuid() AS token_id, gen_random_uuid() AS link_id,
          translate(rtrim(encode(sha256(uuid_send(gen_random_uuid()) || uuid_send(gen_random_uuid())), 'base64'), '='), '+/', '-_') AS value
   FROM generate_series(1, :count) AS i;
-INSERT INTO "EndUsers" ("Id", "TenantId", "Email", "NormalizedEmail", "DisplayName", "ExternalId", "PasswordHash", "EmailConfirmed",
+INSERT INTO "EndUsers" ("Id", "TenantId", "Email", "NormalizedEmail", "DisplayName", "ExternalId", "PasswordHash", "PasswordSource", "EmailConfirmed",
                         "Enabled", "SecurityStamp", "CreatedAt", "DisabledAt", "ErasedAt")
   SELECT s.user_id, u."TenantId", 'seed' || s.i || '.' || u."Email", 'SEED' || s.i || '.' || u."NormalizedEmail", u."DisplayName",
-         u."ExternalId" || '-seed' || s.i, u."PasswordHash", u."EmailConfirmed", u."Enabled", md5(s.user_id::text), u."CreatedAt", NULL, NULL
+         u."ExternalId" || '-seed' || s.i, u."PasswordHash", u."PasswordSource", u."EmailConfirmed", u."Enabled", md5(s.user_id::text), u."CreatedAt", NULL, NULL
   FROM seed s, template tp JOIN "EndUsers" u ON u."Id" = tp.user_id;
 INSERT INTO "OpenIddictAuthorizations" ("Id", "TenantId", "ApplicationId", "ConcurrencyToken", "CreationDate", "Properties", "Scopes", "Status", "Subject", "Type")
   SELECT s.grant_id, a."TenantId", a."ApplicationId", md5(s.grant_id::text), a."CreationDate", a."Properties", a."Scopes", a."Status", s.user_id::text, a."Type"

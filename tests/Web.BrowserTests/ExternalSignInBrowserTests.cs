@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using AlexaLinkHub.TestSupport;
 using AlexaLinkHub.Web.BrowserTests.Support;
 using Microsoft.Playwright;
@@ -6,21 +5,39 @@ using static Microsoft.Playwright.Assertions;
 
 namespace AlexaLinkHub.Web.BrowserTests;
 
-/// <summary>Issue 13's "done when", on a phone: a user who has never had a password with us links their Alexa account
-/// through the vendor's own OpenID Connect login (a real oidc-provider), and lands at Amazon with a working token.</summary>
+/// <summary>Issue 13's "done when": a vendor adds its own OpenID Connect login (a real oidc-provider) in the admin UI, and
+/// on a phone a user who has never had a password with us links their Alexa account through it, landing at Amazon with a
+/// working token.</summary>
 public sealed class ExternalSignInBrowserTests(LinkHub hub, Chromium chromium)
 {
     [Fact]
     public async Task ContinueWithTheVendorsLogin_OnAPhone_LinksAUserWhoHasNoPasswordWithUs()
     {
-        var ct = TestContext.Current.CancellationToken;
         var idp = await OidcProvider.SharedAsync();
         var link = await hub.ArrangeAsync();
         var callback = new Uri(link.BaseUrl, $"t/{link.Slug}/signin/vendor/callback").ToString();
         var (clientId, secret) = await idp.RegisterClientAsync(callback);
-        var created = await hub.Platform.PostAsJsonAsync($"/api/v1/tenants/{link.Slug}/identity-providers",
-            new { name = "vendor", type = "oidc", displayName = "Car Fu ID", issuer = idp.Issuer(), clientId, clientSecret = secret }, ct);
-        Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+
+        // The vendor adds its own login in the admin UI, and is shown the callback URL it registered at its provider.
+        await using (var desktop = await chromium.OpenDesktopAsync())
+        {
+            var admin = desktop.Page;
+            await admin.GotoAsync(new Uri(hub.App.BaseUrl, "admin/login").ToString());
+            await admin.GetByLabel("Email").FillAsync(AlexaLinkHubFactory.AdminEmail);
+            await admin.GetByLabel("Password").FillAsync(AlexaLinkHubFactory.AdminPassword);
+            await admin.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            await Expect(admin).ToHaveURLAsync(new Uri(hub.App.BaseUrl, "admin/tenants").ToString());
+            await admin.GotoAsync(new Uri(hub.App.BaseUrl, $"admin/t/{link.Slug}/sign-in-providers").ToString());
+            await admin.GetByLabel("Name", new() { Exact = true }).FillAsync("vendor");
+            await admin.GetByLabel("Type").SelectOptionAsync("oidc");
+            await admin.GetByLabel("Button text").FillAsync("Car Fu ID");
+            await admin.GetByLabel("Issuer").FillAsync(idp.Issuer());
+            await admin.GetByLabel("Client id").FillAsync(clientId);
+            await admin.GetByLabel("Client secret").FillAsync(secret);
+            await admin.GetByRole(AriaRole.Button, new() { Name = "Add provider" }).ClickAsync();
+            await Expect(admin.GetByLabel("Callback URL")).ToHaveValueAsync(callback);
+            await desktop.ScreenshotAsync("admin-sign-in-providers");
+        }
 
         await using var phone = await chromium.OpenPhoneAsync();
         await phone.InterceptAmazonAsync();
