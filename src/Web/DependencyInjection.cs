@@ -47,7 +47,6 @@ public static class DependencyInjection
         // empty 400 outside Development.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         // First an outage (503, whatever the endpoint), then the application's own exceptions (4xx problem+json).
-        services.AddSingleton<RecentTenantSites>();
         services.AddExceptionHandler<OutageResponses>();
         services.AddExceptionHandler<ProblemMapping>();
 

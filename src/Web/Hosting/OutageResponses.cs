@@ -22,7 +22,7 @@ internal sealed class OutageResponses(
     IProblemDetailsService problems,
     IStringLocalizer<SharedResource> text,
     IOptions<RequestLocalizationOptions> localization,
-    RecentTenantSites recentSites,
+    TenantSites sites,
     ILogger<OutageResponses> logger) : IExceptionHandler
 {
     public const int RetryAfterSeconds = 5;
@@ -67,7 +67,7 @@ internal sealed class OutageResponses(
             });
         }
 
-        await WritePageAsync(httpContext, slug is null ? null : httpContext.Tenant() ?? recentSites.Find(slug), cancellationToken);
+        await WritePageAsync(httpContext, slug is null ? null : httpContext.Tenant() ?? sites.LastKnown(slug), cancellationToken);
         return true;
     }
 

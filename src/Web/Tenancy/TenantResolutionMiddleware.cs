@@ -14,7 +14,7 @@ internal sealed class TenantResolutionMiddleware(RequestDelegate next, TenantSit
 {
     private static readonly PathString TenantPrefix = new("/t");
 
-    public async Task InvokeAsync(HttpContext context, TenantContext scope, RecentTenantSites recent)
+    public async Task InvokeAsync(HttpContext context, TenantContext scope)
     {
         var request = context.Request;
         var (slug, rest) = Split(request.Path);
@@ -36,7 +36,6 @@ internal sealed class TenantResolutionMiddleware(RequestDelegate next, TenantSit
             return;
         }
 
-        recent.Remember(site);
         scope.EnterTenant(site.Id, site.Slug);
         context.Features.Set(new TenantSiteFeature(site));
         var originalBase = request.PathBase;
@@ -76,11 +75,15 @@ internal sealed class TenantResolutionMiddleware(RequestDelegate next, TenantSit
 
 /// <summary>Tenants by slug, kept between requests while the tenant is unchanged (<see cref="ChangeClock"/>: a
 /// suspension, a rename or new branding here or on another instance drops it), so a request does not query its tenant.
-/// An unknown slug is not remembered.</summary>
+/// An unknown slug is not remembered. <see cref="LastKnown"/> is what an outage page brands itself with when the
+/// database cannot tell us (never used to resolve a tenant).</summary>
 internal sealed class TenantSites(ChangeClock clock)
 {
     private const int Capacity = 10_000;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (TenantSite Site, long ReadAt)> _sites = new(StringComparer.Ordinal);
+
+    /// <summary>The site as last read here, current or not.</summary>
+    public TenantSite? LastKnown(string slug) => _sites.TryGetValue(slug, out var known) ? known.Site : null;
 
     public async ValueTask<TenantSite?> FindAsync(HttpContext context, string slug)
     {
