@@ -91,6 +91,18 @@ public sealed class WebhookDelivery : ITenantOwned
         }
     }
 
+    /// <summary>A failed delivery is sent once more (the vendor fixed their receiver): due now, with the same id and bytes,
+    /// so a receiver that did get it after all can still drop the duplicate. Its earlier attempts stay in its history, so
+    /// a failure of this one attempt marks it failed again (it has had its retries).</summary>
+    public void Redeliver(DateTimeOffset now)
+    {
+        if (Status != WebhookDeliveryStatus.Failed)
+            throw new DomainException("Only a failed delivery is sent again; a pending one is still being retried.");
+        Status = WebhookDeliveryStatus.Pending;
+        CompletedAt = null;
+        NextAttemptAt = now;
+    }
+
     private void Complete(WebhookDeliveryStatus status, DateTimeOffset at)
     {
         Status = status;

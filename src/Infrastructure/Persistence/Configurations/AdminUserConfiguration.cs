@@ -79,6 +79,8 @@ internal sealed class AdminMembershipConfiguration : IEntityTypeConfiguration<Ad
     {
         builder.ToTable("AdminMemberships");
         builder.HasKey(m => new { m.AdminUserId, m.TenantId });
+        // Memberships that existed before roles were stored (an admin then could do everything) become owners.
+        builder.Property(m => m.Role).HasConversion<string>().HasMaxLength(10).HasDefaultValue(AdminRole.Owner).HasSentinel(default(AdminRole));
         builder.HasOne<Tenant>().WithMany().HasForeignKey(m => m.TenantId).OnDelete(DeleteBehavior.Cascade);
     }
 }
