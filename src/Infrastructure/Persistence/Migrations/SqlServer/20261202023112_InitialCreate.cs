@@ -228,7 +228,10 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 {
                     AdminUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Role = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false, defaultValue: "Owner"),
+                    Enabled = table.Column<bool>(type: "bit", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    AdminUserId1 = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -239,6 +242,11 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                         principalTable: "AdminUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AdminMemberships_AdminUsers_AdminUserId1",
+                        column: x => x.AdminUserId1,
+                        principalTable: "AdminUsers",
+                        principalColumn: "Id");
                     table.ForeignKey(
                         name: "FK_AdminMemberships_Tenants_TenantId",
                         column: x => x.TenantId,
@@ -258,7 +266,8 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                     KeyHash = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     RevokedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    LastUsedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    LastUsedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Role = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false, defaultValue: "Admin")
                 },
                 constraints: table =>
                 {
@@ -453,6 +462,7 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                     Url = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
                     ProtectedSecret = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Enabled = table.Column<bool>(type: "bit", nullable: false),
                     Events = table.Column<string>(type: "nvarchar(max)", nullable: false)
                 },
                 constraints: table =>
@@ -735,6 +745,11 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "IX_AccountLinks_UserId",
                 table: "AccountLinks",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AdminMemberships_AdminUserId1",
+                table: "AdminMemberships",
+                column: "AdminUserId1");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AdminMemberships_TenantId",
