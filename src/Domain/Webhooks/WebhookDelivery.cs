@@ -44,6 +44,13 @@ public sealed class WebhookDelivery : ITenantOwned
     /// <summary>The <c>webhook-id</c> header.</summary>
     public string MessageId => $"msg_{Id:N}";
 
+    /// <summary>The delivery id in a <see cref="MessageId"/> (as the deliveries list shows it).</summary>
+    public static bool TryParseMessageId(string? messageId, out Guid id)
+    {
+        id = Guid.Empty;
+        return messageId is { Length: 36 } && messageId.StartsWith("msg_", StringComparison.Ordinal) && Guid.TryParseExact(messageId[4..], "N", out id);
+    }
+
     public static WebhookDelivery Create(Guid tenantId, Guid endpointId, string eventType, string payload, DateTimeOffset now)
     {
         if (tenantId == Guid.Empty || endpointId == Guid.Empty)
