@@ -16,10 +16,10 @@ public sealed class TeamAndWebhooksBrowserTests(LinkHub hub, Chromium chromium)
 
     /// <summary>A POST the page does not offer (as a hand-made request would send it, with the session's antiforgery token,
     /// taken from the API keys page's form).</summary>
-    private async Task<IResponse?> PostFormAsync(IPage page, string slug, string path, IReadOnlyDictionary<string, string> fields)
+    private async Task<IResponse> PostFormAsync(IPage page, string slug, string path, IReadOnlyDictionary<string, string> fields)
     {
         await page.GotoAsync(Url($"admin/t/{slug}/api-keys"));
-        return await page.RunAndWaitForNavigationAsync(() => page.EvaluateAsync(
+        return await page.RunAndWaitForResponseAsync(() => page.EvaluateAsync(
             """
             ([path, fields]) => {
                 const form = document.createElement('form');
@@ -34,7 +34,7 @@ public sealed class TeamAndWebhooksBrowserTests(LinkHub hub, Chromium chromium)
                 document.body.append(form);
                 form.submit();
             }
-            """, new object[] { path, fields }));
+            """, new object[] { path, fields }), response => response.Request.Method == "POST");
     }
 
     [Fact]
@@ -77,10 +77,10 @@ public sealed class TeamAndWebhooksBrowserTests(LinkHub hub, Chromium chromium)
         await Expect(viewer.GetByRole(AriaRole.Button, new() { Name = "Add webhook" })).ToHaveCountAsync(0);
 
         var promote = await PostFormAsync(viewer, slug, $"/admin/t/{slug}/team?handler=Role&id={Guid.NewGuid()}", new Dictionary<string, string> { ["Role"] = "owner" });
-        var hook = await PostFormAsync(viewer, slug, $"/admin/t/{slug}/webhooks", new Dictionary<string, string> { ["Url"] = "https://hooks.carfu.example/a", ["Events"] = "account.linked" });
+        var hook = await PostFormAsync(viewer, slug, $"/admin/t/{slug}/webhooks", new Dictionary<string, string> { ["ReceiverUrl"] = "https://hooks.carfu.example/a", ["Events"] = "account.linked" });
         var key = await PostFormAsync(viewer, slug, $"/admin/t/{slug}/api-keys?handler=Create", new Dictionary<string, string> { ["Name"] = "mine", ["Role"] = "admin" });
 
-        Assert.Equal([403, 403, 403], new[] { promote!.Status, hook!.Status, key!.Status });
+        Assert.Equal([403, 403, 403], new[] { promote.Status, hook.Status, key.Status });
         await owner.ReloadAsync();
         await Expect(owner.GetByLabel($"Role of {viewerEmail}")).ToHaveValueAsync("viewer");
 

@@ -38,7 +38,7 @@ public class AdminUserTests
 
     [Fact]
     public void CreateTenantAdmin_EmptyTenant_IsRefused() =>
-        Assert.Throws<DomainException>(() => AdminUser.CreateTenantAdmin("staff@carfu.com", "hash", Guid.Empty, TestTime.Now));
+        Assert.Throws<DomainException>(() => AdminUser.CreateTenantAdmin("staff@carfu.com", "hash", Guid.Empty, AdminRole.Owner, TestTime.Now));
 
     [Fact]
     public void CreatePlatformAdmin_MalformedEmail_IsRefused() =>

@@ -27,6 +27,7 @@ internal sealed class AdminUserConfiguration : IEntityTypeConfiguration<AdminUse
         builder.HasMany(a => a.Passkeys).WithOne().HasForeignKey(p => p.AdminUserId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(a => a.Passkeys).HasField("_passkeys").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(a => a.IsInvitationPending);
+        builder.Ignore(a => a.ActiveMemberships);
         builder.Ignore(a => a.HasTotp);
         builder.Ignore(a => a.HasMfa);
         builder.Ignore(a => a.RecoveryCodesLeft);

@@ -13,7 +13,7 @@ public sealed class WebhooksModel(ISender sender) : PageModel
     public string Slug { get; set; } = string.Empty;
 
     [BindProperty]
-    public string? Url { get; set; }
+    public string? ReceiverUrl { get; set; }
 
     [BindProperty]
     public List<string> Events { get; set; } = [];
@@ -28,7 +28,8 @@ public sealed class WebhooksModel(ISender sender) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await AdminForm.TryAsync(ModelState, async () => Created = await sender.Send(new CreateWebhook { Url = Url ?? string.Empty, Events = Events }), prefix: string.Empty);
+        await AdminForm.TryAsync(ModelState, async () => Created = await sender.Send(new CreateWebhook { Url = ReceiverUrl ?? string.Empty, Events = Events }), prefix: string.Empty,
+            aliases: new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["url"] = "ReceiverUrl" });
         await LoadAsync();
         return Page();
     }
