@@ -31,9 +31,6 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid");
 
-                    b.Property<Guid?>("AdminUserId1")
-                        .HasColumnType("uuid");
-
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -48,8 +45,6 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasDefaultValue("Owner");
 
                     b.HasKey("AdminUserId", "TenantId");
-
-                    b.HasIndex("AdminUserId1");
 
                     b.HasIndex("TenantId");
 
@@ -1261,10 +1256,6 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("AlexaLinkHub.Domain.Admins.AdminUser", null)
-                        .WithMany("ActiveMemberships")
-                        .HasForeignKey("AdminUserId1");
-
                     b.HasOne("AlexaLinkHub.Domain.Tenants.Tenant", null)
                         .WithMany()
                         .HasForeignKey("TenantId")
@@ -1526,8 +1517,6 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.PostgreSql
 
             modelBuilder.Entity("AlexaLinkHub.Domain.Admins.AdminUser", b =>
                 {
-                    b.Navigation("ActiveMemberships");
-
                     b.Navigation("Memberships");
 
                     b.Navigation("Passkeys");

@@ -31,9 +31,6 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uniqueidentifier");
 
-                    b.Property<Guid?>("AdminUserId1")
-                        .HasColumnType("uniqueidentifier");
-
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -48,8 +45,6 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                         .HasDefaultValue("Owner");
 
                     b.HasKey("AdminUserId", "TenantId");
-
-                    b.HasIndex("AdminUserId1");
 
                     b.HasIndex("TenantId");
 
@@ -1264,10 +1259,6 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("AlexaLinkHub.Domain.Admins.AdminUser", null)
-                        .WithMany("ActiveMemberships")
-                        .HasForeignKey("AdminUserId1");
-
                     b.HasOne("AlexaLinkHub.Domain.Tenants.Tenant", null)
                         .WithMany()
                         .HasForeignKey("TenantId")
@@ -1529,8 +1520,6 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("AlexaLinkHub.Domain.Admins.AdminUser", b =>
                 {
-                    b.Navigation("ActiveMemberships");
-
                     b.Navigation("Memberships");
 
                     b.Navigation("Passkeys");

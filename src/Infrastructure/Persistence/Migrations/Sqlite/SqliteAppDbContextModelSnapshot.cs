@@ -26,9 +26,6 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("AdminUserId1")
-                        .HasColumnType("TEXT");
-
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -43,8 +40,6 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDefaultValue("Owner");
 
                     b.HasKey("AdminUserId", "TenantId");
-
-                    b.HasIndex("AdminUserId1");
 
                     b.HasIndex("TenantId");
 
@@ -1250,10 +1245,6 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("AlexaLinkHub.Domain.Admins.AdminUser", null)
-                        .WithMany("ActiveMemberships")
-                        .HasForeignKey("AdminUserId1");
-
                     b.HasOne("AlexaLinkHub.Domain.Tenants.Tenant", null)
                         .WithMany()
                         .HasForeignKey("TenantId")
@@ -1515,8 +1506,6 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("AlexaLinkHub.Domain.Admins.AdminUser", b =>
                 {
-                    b.Navigation("ActiveMemberships");
-
                     b.Navigation("Memberships");
 
                     b.Navigation("Passkeys");

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlAppDbContext))]
-    [Migration("20261202022952_InitialCreate")]
+    [Migration("20261202025653_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -34,9 +34,6 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid");
 
-                    b.Property<Guid?>("AdminUserId1")
-                        .HasColumnType("uuid");
-
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -51,8 +48,6 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasDefaultValue("Owner");
 
                     b.HasKey("AdminUserId", "TenantId");
-
-                    b.HasIndex("AdminUserId1");
 
                     b.HasIndex("TenantId");
 
@@ -1264,10 +1259,6 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("AlexaLinkHub.Domain.Admins.AdminUser", null)
-                        .WithMany("ActiveMemberships")
-                        .HasForeignKey("AdminUserId1");
-
                     b.HasOne("AlexaLinkHub.Domain.Tenants.Tenant", null)
                         .WithMany()
                         .HasForeignKey("TenantId")
@@ -1529,8 +1520,6 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.PostgreSql
 
             modelBuilder.Entity("AlexaLinkHub.Domain.Admins.AdminUser", b =>
                 {
-                    b.Navigation("ActiveMemberships");
-
                     b.Navigation("Memberships");
 
                     b.Navigation("Passkeys");
