@@ -1,6 +1,7 @@
 using AlexaLinkHub.Application.Common.Models;
 using AlexaLinkHub.Application.Users;
 using AlexaLinkHub.Domain.Users;
+using AlexaLinkHub.Infrastructure.Persistence.BulkInserts;
 using Microsoft.EntityFrameworkCore;
 
 namespace AlexaLinkHub.Infrastructure.Persistence.Repositories;
@@ -42,4 +43,12 @@ internal sealed class EndUserRepository(AppDbContext db) : IEndUserRepository
     }
 
     public void Add(EndUser user) => db.EndUsers.Add(user);
+
+    public void AddInBulk(EndUser user)
+    {
+        if (BulkInsert.IsSupported(db))
+            db.PendingBulkInserts.Add(user);
+        else
+            db.EndUsers.Add(user);
+    }
 }
