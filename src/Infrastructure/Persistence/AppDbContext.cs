@@ -46,6 +46,9 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     /// <summary>New rows written past the change tracker by the next save (an import's users, see BulkInserts.BulkInsert).</summary>
     internal BulkInserts.PendingBulkInserts PendingBulkInserts { get; } = new();
 
+    /// <summary>Whether <see cref="BulkInserts.BulkInsert"/> can write for this provider (SQLite, PostgreSQL).</summary>
+    internal virtual bool SupportsBulkInsert => false;
+
     /// <summary>Whether other processes may use the same database (anything but SQLite): changes are then announced to
     /// them through <see cref="Caching.ChangeNotice"/> rows.</summary>
     internal virtual bool SharesDatabase => true;

@@ -13,12 +13,11 @@ namespace AlexaLinkHub.Infrastructure.Persistence.BulkInserts;
 /// <summary>Inserts many new rows of one entity type without the change tracker, inside the current transaction: on
 /// SQLite one prepared, parameterised INSERT reused for every row; on PostgreSQL one binary COPY. The columns, their
 /// names and the conversion of each value (SQLite's DateTimeOffset as ticks, enums as text…) come from the EF model, so
-/// the rows are what EF itself would have written. Other providers are not offered this path (<see cref="IsSupported"/>).
+/// the rows are what EF itself would have written. Other providers are not offered this path
+/// (<see cref="AppDbContext.SupportsBulkInsert"/>).
 /// A unique violation surfaces as EF's <see cref="DbUpdateException"/>, so the unit of work reports it as a conflict.</summary>
 internal static class BulkInsert
 {
-    public static bool IsSupported(AppDbContext db) => db.Database.IsSqlite() || db.Database.IsNpgsql();
-
     public static async Task WriteAsync<T>(AppDbContext db, IReadOnlyCollection<T> rows, CancellationToken cancellationToken) where T : class
     {
         if (rows.Count == 0)

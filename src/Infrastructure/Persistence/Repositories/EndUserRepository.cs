@@ -1,7 +1,6 @@
 using AlexaLinkHub.Application.Common.Models;
 using AlexaLinkHub.Application.Users;
 using AlexaLinkHub.Domain.Users;
-using AlexaLinkHub.Infrastructure.Persistence.BulkInserts;
 using Microsoft.EntityFrameworkCore;
 
 namespace AlexaLinkHub.Infrastructure.Persistence.Repositories;
@@ -33,12 +32,16 @@ internal sealed class EndUserRepository(AppDbContext db) : IEndUserRepository
 
     public async Task<IReadOnlyList<EndUser>> FindForImportAsync(IReadOnlyCollection<string> externalIds, IReadOnlyCollection<string> normalizedEmails, bool track, CancellationToken cancellationToken)
     {
-        // Two indexed lookups rather than one OR, which SQLite would answer with a scan of the tenant's users.
+        // Two indexed lookups rather than one OR, which SQLite would answer with a scan of the tenant's users. Each list is
+        // one array parameter (json_each / = ANY), not a thousand scalar ones: binding those, and generating SQL for each
+        // new count, cost more than the lookup itself.
         var users = track ? db.EndUsers : db.EndUsers.AsNoTracking();
-        var byEmail = await users.Where(u => normalizedEmails.Contains(u.NormalizedEmail) && u.ErasedAt == null).ToListAsync(cancellationToken);
+        var emails = normalizedEmails.ToArray();
+        var byEmail = await users.Where(u => EF.Parameter(emails).Contains(u.NormalizedEmail) && u.ErasedAt == null).ToListAsync(cancellationToken);
         if (externalIds.Count == 0)
             return byEmail;
-        var byExternalId = await users.Where(u => u.ExternalId != null && externalIds.Contains(u.ExternalId) && u.ErasedAt == null).ToListAsync(cancellationToken);
+        var ids = externalIds.ToArray();
+        var byExternalId = await users.Where(u => u.ExternalId != null && EF.Parameter(ids).Contains(u.ExternalId) && u.ErasedAt == null).ToListAsync(cancellationToken);
         return byEmail.Concat(byExternalId).DistinctBy(u => u.Id).ToList();
     }
 
@@ -46,7 +49,7 @@ internal sealed class EndUserRepository(AppDbContext db) : IEndUserRepository
 
     public void AddInBulk(EndUser user)
     {
-        if (BulkInsert.IsSupported(db))
+        if (db.SupportsBulkInsert)
             db.PendingBulkInserts.Add(user);
         else
             db.EndUsers.Add(user);
