@@ -36,6 +36,10 @@ internal sealed class EndUserRepository(AppDbContext db) : IEndUserRepository
         // one array parameter (json_each / = ANY), not a thousand scalar ones: binding those, and generating SQL for each
         // new count, cost more than the lookup itself.
         var users = track ? db.EndUsers : db.EndUsers.AsNoTracking();
+        // The tenant filter is an OR (platform scope or this tenant) that SQLite cannot match to the (TenantId, …) unique
+        // indexes: without the tenant stated once more, every chunk scanned all users of every tenant.
+        if (db.CurrentTenantId is { } tenantId)
+            users = users.Where(u => u.TenantId == tenantId);
         var emails = normalizedEmails.ToArray();
         var byEmail = await users.Where(u => EF.Parameter(emails).Contains(u.NormalizedEmail) && u.ErasedAt == null).ToListAsync(cancellationToken);
         if (externalIds.Count == 0)
