@@ -12,7 +12,7 @@
 # table with the same unique indexes, in one transaction, on the same disk — what this machine's SQLite can do.
 # Reports medians; the table also goes to artifacts/bench/import.txt.
 #
-# One 1 M-row run: `build/bench/import.sh 1 1000000` — the file (~170 MB) is written in ~10 s, the upload streams it
+# One 1 M-row run: `build/bench/import.sh 1 1000000` — the file (~180 MB) is written in ~10 s, the upload streams it
 # (memory does not grow with it) and the whole run takes a few minutes on 2 cores (longer on a busy machine).
 # IMPORT_TRACE=path.nettrace samples the first import's first IMPORT_TRACE_SECONDS (15) with dotnet-trace (thread time;
 # `dotnet dotnet-trace report path topN` or convert to speedscope). BENCH_PORT defaults to a free port.
