@@ -11,10 +11,15 @@
 # minus the resident memory just before the upload. Baseline: the same rows inserted by Python's sqlite3 into a
 # table with the same unique indexes, in one transaction, on the same disk — what this machine's SQLite can do.
 # Reports medians; the table also goes to artifacts/bench/import.txt.
+#
+# One 1 M-row run: `build/bench/import.sh 1 1000000` — the file (~180 MB) is written in ~10 s, the upload streams it
+# (memory does not grow with it) and the whole run takes a few minutes on 2 cores (longer on a busy machine).
+# IMPORT_TRACE=path.nettrace samples the first import's first IMPORT_TRACE_SECONDS (15) with dotnet-trace (thread time;
+# `dotnet dotnet-trace report path topN` or convert to speedscope). BENCH_PORT defaults to a free port.
 set -euo pipefail
 runs=${1:-3}
 sizes=${2:-"100000 1000000"}
-BENCH_PORT=${BENCH_PORT:-5097}
+BENCH_PORT=${BENCH_PORT:-$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')}
 source "$(dirname "$0")/common.sh"
 py=/usr/bin/python3
 
@@ -58,6 +63,11 @@ run_import() { # rows path slug → "rows/s growth_mib peak_mib"
   echo 5 > "/proc/$app/clear_refs"        # resets VmHWM to the current RSS
   local before; before=$(kib VmRSS)
   local start; start=$(date +%s.%N)
+  if [ -n "${IMPORT_TRACE:-}" ] && [ ! -e "$IMPORT_TRACE" ]; then   # CPU profile of the first import's first seconds
+    dotnet dotnet-trace collect -p "$app" --profile dotnet-sampled-thread-time --duration "00:00:00:${IMPORT_TRACE_SECONDS:-15}" \
+      -o "$IMPORT_TRACE" >"$work/trace.log" 2>&1 &
+    tracer=$!; sleep 2
+  fi
   local id; id=$(curl -sf -H "Authorization: Bearer $key" -H 'content-type: application/x-ndjson' --data-binary "@$file" \
     "$base/api/v1/tenants/$slug/users/import" | $py -c 'import json,sys;print(json.load(sys.stdin)["id"])')
   local status=running body
@@ -67,6 +77,7 @@ run_import() { # rows path slug → "rows/s growth_mib peak_mib"
     status=$($py -c 'import json,sys;print(json.load(sys.stdin)["status"])' <<<"$body")
   done
   local end; end=$(date +%s.%N)
+  if [ -n "${tracer:-}" ]; then wait "$tracer" || true; tracer=""; fi
   local created; created=$($py -c 'import json,sys;print(json.load(sys.stdin)["created"])' <<<"$body")
   [ "$status" = completed ] && [ "$created" = "$rows" ] || { echo "import $slug: $status, created $created of $rows: $body" >&2; exit 1; }
   local peak; peak=$(kib VmHWM)

@@ -1,5 +1,6 @@
 using AlexaLinkHub.Application.Common.Exceptions;
 using AlexaLinkHub.Application.Common.Interfaces;
+using AlexaLinkHub.Application.Users;
 using AlexaLinkHub.Domain.Skills;
 using AlexaLinkHub.Domain.Users;
 using AlexaLinkHub.Infrastructure.IntegrationTests.Support;
@@ -94,6 +95,47 @@ public sealed class UniqueConstraintTests
 
         var owners = await app.QueryAsync(TestScope.Platform, db => db.Skills.Where(s => s.ClientId == "shared-client-id").Select(s => new { s.Id, s.TenantId }).ToListAsync(Ct));
         Assert.Equal([new { first.Skill.Id, TenantId = a.Id }], owners);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task BulkInsert_EmailAlreadyStored_ThrowsConflictAndStoresNothingOfTheSave(DatabaseProvider provider)
+    {
+        await using var app = await AppServices.CreateAsync(provider);
+        var tenant = await app.TenantAsync("racing");
+        var first = await app.EndUserAsync(tenant, "gina@example.test");
+
+        // A sign-up took the email between an import chunk's lookup and its save: the save fails whole (tracked rows too).
+        await Assert.ThrowsAsync<ConflictException>(() => app.InScopeAsync(TestScope.Tenant(tenant.Id), services =>
+        {
+            var users = services.GetRequiredService<IEndUserRepository>();
+            users.AddInBulk(NewUser(tenant.Id, "hal@example.test", app));
+            users.AddInBulk(NewUser(tenant.Id, "GINA@example.test", app));
+            users.Add(NewUser(tenant.Id, "ida@example.test", app));
+            return SaveAsync(services);
+        }));
+
+        Assert.Equal([first.Id], await app.QueryAsync(TestScope.Platform, db => db.EndUsers.Select(u => u.Id).ToListAsync(Ct)));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task BulkInsert_OfAnotherTenantsUser_IsRefused(DatabaseProvider provider)
+    {
+        await using var app = await AppServices.CreateAsync(provider);
+        var a = await app.TenantAsync("vendor-a");
+        var b = await app.TenantAsync("vendor-b");
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => app.InScopeAsync(TestScope.Tenant(a.Id), services =>
+        {
+            services.GetRequiredService<IEndUserRepository>().AddInBulk(NewUser(b.Id, "jay@example.test", app));
+            return SaveAsync(services);
+        }));
+
+        Assert.Contains("another tenant", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(0, await app.QueryAsync(TestScope.Platform, db => db.EndUsers.CountAsync(Ct)));
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -20,4 +20,9 @@ public interface IEndUserRepository
     Task<IReadOnlyList<EndUser>> FindForImportAsync(IReadOnlyCollection<string> externalIds, IReadOnlyCollection<string> normalizedEmails, bool track, CancellationToken cancellationToken);
 
     void Add(EndUser user);
+
+    /// <summary>A new user among many (an import's chunk): stored by the next save like <see cref="Add"/>, in the same
+    /// transaction, but — where the database allows — in bulk, without change tracking. Changes made to the object
+    /// before that save are stored; changes after it are not seen.</summary>
+    void AddInBulk(EndUser user);
 }

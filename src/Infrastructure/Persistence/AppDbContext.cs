@@ -43,6 +43,12 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     /// <summary>Ids of rows changed in this context whose caches must drop them (see Caching.ChangeFeedInterceptor).</summary>
     internal List<Guid> PendingChanges { get; } = [];
 
+    /// <summary>New rows written past the change tracker by the next save (an import's users, see BulkInserts.BulkInsert).</summary>
+    internal BulkInserts.PendingBulkInserts PendingBulkInserts { get; } = new();
+
+    /// <summary>Whether <see cref="BulkInserts.BulkInsert"/> can write for this provider (SQLite, PostgreSQL).</summary>
+    internal virtual bool SupportsBulkInsert => false;
+
     /// <summary>Whether other processes may use the same database (anything but SQLite): changes are then announced to
     /// them through <see cref="Caching.ChangeNotice"/> rows.</summary>
     internal virtual bool SharesDatabase => true;
@@ -57,6 +63,8 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        if (!PendingBulkInserts.IsEmpty)
+            throw new InvalidOperationException("Rows added for a bulk insert are saved by SaveChangesAsync.");
         IsSaving = true;
         try
         {
@@ -73,11 +81,39 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
         IsSaving = true;
         try
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            return PendingBulkInserts.IsEmpty
+                ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
+                : await SaveWithBulkInsertsAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
         finally
         {
             IsSaving = false;
+        }
+    }
+
+    // The bulk rows and the tracked changes form one save: in the command's transaction, or in one of their own.
+    private async Task<int> SaveWithBulkInsertsAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            await PendingBulkInserts.WriteAsync(this, cancellationToken);
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (own is not null)
+                await own.CommitAsync(cancellationToken);
+            PendingBulkInserts.Clear();
+            return saved;
+        }
+        catch
+        {
+            if (own is not null)
+                await own.RollbackAsync(CancellationToken.None);
+            throw;
+        }
+        finally
+        {
+            if (own is not null)
+                await own.DisposeAsync();
         }
     }
     // Every skill row is its client's row, so the client "always exists" — what EF warns an all-shared dependent means.

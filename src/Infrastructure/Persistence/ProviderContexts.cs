@@ -9,6 +9,8 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
     // One process per SQLite file (ADR 006).
     internal override bool SharesDatabase => false;
 
+    internal override bool SupportsBulkInsert => true;
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite has no date type: EF stores DateTimeOffset as text it cannot compare or order. All our times are UTC,
@@ -18,6 +20,9 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
     }
 }
 
-public sealed class PostgreSqlAppDbContext(DbContextOptions<PostgreSqlAppDbContext> options, ITenantContext tenant) : AppDbContext(options, tenant);
+public sealed class PostgreSqlAppDbContext(DbContextOptions<PostgreSqlAppDbContext> options, ITenantContext tenant) : AppDbContext(options, tenant)
+{
+    internal override bool SupportsBulkInsert => true;
+}
 
 public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext> options, ITenantContext tenant) : AppDbContext(options, tenant);

@@ -53,6 +53,7 @@ internal sealed class UnitOfWork(AppDbContext db, SqliteWriteGate? sqliteGate = 
         {
             await DisposeTransactionAsync();
             db.ChangeTracker.Clear();
+            db.PendingBulkInserts.Clear();
         }
     }
 

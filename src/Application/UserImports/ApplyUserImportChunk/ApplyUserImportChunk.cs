@@ -99,7 +99,7 @@ public sealed class ApplyUserImportChunkHandler(
             return new ImportPerson(null, row.ExternalId, row.NormalizedEmail);
         }
         var user = EndUser.Import(import.TenantId, row.Email, row.DisplayName, row.ExternalId, row.EmailVerified ?? false, ImportedHash(row), clock.GetUtcNow());
-        users.Add(user);
+        users.AddInBulk(user);
         return new ImportPerson(user, user.ExternalId, user.NormalizedEmail);
     }
 

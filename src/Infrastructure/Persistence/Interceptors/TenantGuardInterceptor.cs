@@ -40,8 +40,15 @@ internal sealed class TenantGuardInterceptor : SaveChangesInterceptor
                 continue;
             }
 
-            if (owner is { } id && id != Guid.Empty && id != db.CurrentTenantId)
-                throw new InvalidOperationException($"Refusing to write a {entry.Metadata.ClrType.Name} of another tenant.");
+            if (owner is { } id && id != Guid.Empty)
+                EnsureWritable(db, id, entry.Metadata.ClrType);
         }
+    }
+
+    /// <summary>The same refusal for rows written past the change tracker (<see cref="BulkInserts.BulkInsert"/>).</summary>
+    internal static void EnsureWritable(AppDbContext db, Guid owner, Type entity)
+    {
+        if (!db.IsPlatformScope && owner != db.CurrentTenantId)
+            throw new InvalidOperationException($"Refusing to write a {entity.Name} of another tenant.");
     }
 }

@@ -32,14 +32,30 @@ internal sealed class EndUserRepository(AppDbContext db) : IEndUserRepository
 
     public async Task<IReadOnlyList<EndUser>> FindForImportAsync(IReadOnlyCollection<string> externalIds, IReadOnlyCollection<string> normalizedEmails, bool track, CancellationToken cancellationToken)
     {
-        // Two indexed lookups rather than one OR, which SQLite would answer with a scan of the tenant's users.
+        // Two indexed lookups rather than one OR, which SQLite would answer with a scan of the tenant's users. Each list is
+        // one array parameter (json_each / = ANY), not a thousand scalar ones: binding those, and generating SQL for each
+        // new count, cost more than the lookup itself.
         var users = track ? db.EndUsers : db.EndUsers.AsNoTracking();
-        var byEmail = await users.Where(u => normalizedEmails.Contains(u.NormalizedEmail) && u.ErasedAt == null).ToListAsync(cancellationToken);
+        // The tenant filter is an OR (platform scope or this tenant) that SQLite cannot match to the (TenantId, …) unique
+        // indexes: without the tenant stated once more, every chunk scanned all users of every tenant.
+        if (db.CurrentTenantId is { } tenantId)
+            users = users.Where(u => u.TenantId == tenantId);
+        var emails = normalizedEmails.ToArray();
+        var byEmail = await users.Where(u => EF.Parameter(emails).Contains(u.NormalizedEmail) && u.ErasedAt == null).ToListAsync(cancellationToken);
         if (externalIds.Count == 0)
             return byEmail;
-        var byExternalId = await users.Where(u => u.ExternalId != null && externalIds.Contains(u.ExternalId) && u.ErasedAt == null).ToListAsync(cancellationToken);
+        var ids = externalIds.ToArray();
+        var byExternalId = await users.Where(u => u.ExternalId != null && EF.Parameter(ids).Contains(u.ExternalId) && u.ErasedAt == null).ToListAsync(cancellationToken);
         return byEmail.Concat(byExternalId).DistinctBy(u => u.Id).ToList();
     }
 
     public void Add(EndUser user) => db.EndUsers.Add(user);
+
+    public void AddInBulk(EndUser user)
+    {
+        if (db.SupportsBulkInsert)
+            db.PendingBulkInserts.Add(user);
+        else
+            db.EndUsers.Add(user);
+    }
 }
