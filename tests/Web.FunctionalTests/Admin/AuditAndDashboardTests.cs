@@ -18,7 +18,7 @@ public sealed class AuditAndDashboardTests(AdminFixture app) : IClassFixture<Adm
         await EndUserLinking.CreateUserAsync(app, slug, "jo@example.com");
         await EndUserLinking.LinkAsync(app, slug, clientId, "jo@example.com");
         using (var stranger = app.Factory.CreateApiClient(apiKey: null))
-            await new LocalizedPageSetup(slug, clientId).SubmitLoginAsync(stranger, "jo@example.com", "wrong password", acceptLanguage: null);
+            await new LocalizedPageSetup(slug, clientId).SubmitLoginAsync(stranger, "jo@example.com", "wrong password", acceptLanguage: null, inLinkFlow: true);
         var today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         var page = await vendor.GetAsync($"/admin/t/{slug}");
