@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Net;
 using AlexaLinkHub.Web.FunctionalTests.Admin.Support;
-using AlexaLinkHub.Web.FunctionalTests.Localization;
-using AlexaLinkHub.Web.FunctionalTests.Localization.Support;
 
 namespace AlexaLinkHub.Web.FunctionalTests.Admin;
 
@@ -17,8 +15,7 @@ public sealed class AuditAndDashboardTests(AdminFixture app) : IClassFixture<Adm
         var (clientId, _) = await EndUserLinking.RegisterSkillAsync(app, slug);
         await EndUserLinking.CreateUserAsync(app, slug, "jo@example.com");
         await EndUserLinking.LinkAsync(app, slug, clientId, "jo@example.com");
-        using (var stranger = app.Factory.CreateApiClient(apiKey: null))
-            await new LocalizedPageSetup(slug, clientId).SubmitLoginAsync(stranger, "jo@example.com", "wrong password", acceptLanguage: null, inLinkFlow: true);
+        await EndUserLinking.FailSignInAsync(app, slug, clientId, "jo@example.com");
         var today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         var page = await vendor.GetAsync($"/admin/t/{slug}");

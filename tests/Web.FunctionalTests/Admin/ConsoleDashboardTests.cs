@@ -1,6 +1,5 @@
 using System.Net;
 using AlexaLinkHub.Web.FunctionalTests.Admin.Support;
-using AlexaLinkHub.Web.FunctionalTests.Localization.Support;
 using AlexaLinkHub.Web.FunctionalTests.Support;
 
 namespace AlexaLinkHub.Web.FunctionalTests.Admin;
@@ -19,8 +18,7 @@ public sealed class ConsoleDashboardTests(AdminFixture app) : IClassFixture<Admi
         var (clientId, _) = await EndUserLinking.RegisterSkillAsync(app, slug);
         await EndUserLinking.CreateUserAsync(app, slug, "jo@example.com");
         await EndUserLinking.LinkAsync(app, slug, clientId, "jo@example.com");
-        using (var stranger = app.Factory.CreateApiClient(apiKey: null))
-            await new LocalizedPageSetup(slug, clientId).SubmitLoginAsync(stranger, "jo@example.com", "wrong password", acceptLanguage: null, inLinkFlow: true);
+        await EndUserLinking.FailSignInAsync(app, slug, clientId, "jo@example.com");
 
         var week = await vendor.GetAsync($"/admin/t/{slug}?days=7");
         var quarter = await vendor.GetAsync($"/admin/t/{slug}?days=90");
