@@ -120,6 +120,7 @@ public static class DependencyInjection
         tenant.MapLegacySignInEndpoints();
         tenant.MapApiKeysEndpoints();
         tenant.MapAuditEndpoints();
+        tenant.MapDashboardEndpoints();
         tenant.MapLinksEndpoints();
         tenant.MapWebhooksEndpoints();
         tenant.MapIdentityProvidersEndpoints();

@@ -11,6 +11,9 @@ public interface ITenantRepository
 
     Task<bool> SlugExistsAsync(string slug, CancellationToken cancellationToken);
 
+    /// <summary>Every tenant, and how many of them are suspended.</summary>
+    Task<(int All, int Suspended)> CountAsync(CancellationToken cancellationToken);
+
     Task<Page<Tenant>> ListAsync(int page, int pageSize, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<Tenant>> ListByIdsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);

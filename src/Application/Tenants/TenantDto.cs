@@ -3,10 +3,29 @@ using AlexaLinkHub.Domain.Tenants;
 
 namespace AlexaLinkHub.Application.Tenants;
 
-public sealed record BrandingDto(string? LogoUrl, string PrimaryColor, string BackgroundColor, string? SupportUrl, string? PrivacyUrl)
+public sealed record BrandingDto(string? LogoUrl, string PrimaryColor, string BackgroundColor, string? SupportUrl, string? PrivacyUrl, string? FaviconUrl)
 {
     public static BrandingDto From(Branding branding) =>
-        new(branding.LogoUrl, branding.PrimaryColor, branding.BackgroundColor, branding.SupportUrl, branding.PrivacyUrl);
+        new(branding.LogoUrl, branding.PrimaryColor, branding.BackgroundColor, branding.SupportUrl, branding.PrivacyUrl, branding.FaviconUrl);
+}
+
+public sealed record BrandingTextDto(string? LoginHeading, string? LoginHelp, string? SupportMessage)
+{
+    /// <summary>The tenant's texts by language (only the languages it wrote).</summary>
+    public static IReadOnlyDictionary<string, BrandingTextDto> From(IEnumerable<BrandingText> texts) =>
+        texts.OrderBy(t => t.Language, StringComparer.Ordinal).ToDictionary(t => t.Language, t => new BrandingTextDto(t.LoginHeading, t.LoginHelp, t.SupportMessage));
+}
+
+/// <summary>The texts a tenant page shows in one language: the tenant's own for that language, else its English one,
+/// else null (the page's built-in text).</summary>
+public sealed record PageTexts(string? LoginHeading, string? LoginHelp, string? SupportMessage)
+{
+    public static PageTexts For(IReadOnlyDictionary<string, BrandingTextDto> texts, string language)
+    {
+        var own = texts.GetValueOrDefault(language);
+        var english = texts.GetValueOrDefault(BrandingText.FallbackLanguage);
+        return new(own?.LoginHeading ?? english?.LoginHeading, own?.LoginHelp ?? english?.LoginHelp, own?.SupportMessage ?? english?.SupportMessage);
+    }
 }
 
 public sealed record TenantDto(
@@ -15,6 +34,7 @@ public sealed record TenantDto(
     string DisplayName,
     string Status,
     BrandingDto Branding,
+    IReadOnlyDictionary<string, BrandingTextDto> Texts,
     string Issuer,
     bool SignUpEnabled,
     bool EmailConfirmationRequired,
@@ -27,6 +47,7 @@ public sealed record TenantDto(
         tenant.DisplayName,
         TenantStatusNames.ToWire(tenant.Status),
         BrandingDto.From(tenant.Branding),
+        BrandingTextDto.From(tenant.Texts),
         urls.TenantUrl(tenant.Slug, string.Empty).TrimEnd('/'),
         tenant.SignUpEnabled,
         tenant.EmailConfirmationRequired,

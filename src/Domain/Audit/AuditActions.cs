@@ -6,6 +6,7 @@ public static class AuditActions
     public const string TenantCreated = "tenant.created";
     public const string TenantUpdated = "tenant.updated";
     public const string TenantBrandingUpdated = "tenant.branding_updated";
+    public const string TenantTextsUpdated = "tenant.texts_updated";
     public const string TenantSuspended = "tenant.suspended";
     public const string TenantReactivated = "tenant.reactivated";
     public const string TenantOffboarded = "tenant.offboarded";

@@ -29,6 +29,21 @@ public sealed class AuditDetails
 
     public override string ToString() => string.Join("; ", _facts.Select(f => $"{f.Key}={f.Value}"));
 
+    /// <summary>The first fact named <paramref name="name"/> in details written by <see cref="ToString"/>, or null. The
+    /// first wins: a value quoted from a request (which may itself hold "; name=") comes after the facts we wrote.</summary>
+    public static string? Read(string? details, string name)
+    {
+        if (details is null)
+            return null;
+        var prefix = name + "=";
+        foreach (var fact in details.Split("; "))
+        {
+            if (fact.StartsWith(prefix, StringComparison.Ordinal))
+                return fact[prefix.Length..];
+        }
+        return null;
+    }
+
     private static string Format(object? value) => value switch
     {
         null => string.Empty,

@@ -10,10 +10,11 @@ public sealed partial record Branding
     public const string DefaultPrimaryColor = "#1f6feb";
     public const string DefaultBackgroundColor = "#ffffff";
 
-    public static readonly Branding Default = new(null, DefaultPrimaryColor, DefaultBackgroundColor, null, null);
+    public static readonly Branding Default = new(null, DefaultPrimaryColor, DefaultBackgroundColor, null, null, null);
 
-    private Branding(string? logoUrl, string primaryColor, string backgroundColor, string? supportUrl, string? privacyUrl)
+    private Branding(string? logoUrl, string primaryColor, string backgroundColor, string? supportUrl, string? privacyUrl, string? faviconUrl)
     {
+        FaviconUrl = faviconUrl;
         LogoUrl = logoUrl;
         PrimaryColor = primaryColor;
         BackgroundColor = backgroundColor;
@@ -26,14 +27,16 @@ public sealed partial record Branding
     public string BackgroundColor { get; }
     public string? SupportUrl { get; }
     public string? PrivacyUrl { get; }
+    public string? FaviconUrl { get; }
 
-    public static Branding Create(string? logoUrl, string? primaryColor, string? backgroundColor, string? supportUrl, string? privacyUrl) =>
+    public static Branding Create(string? logoUrl, string? primaryColor, string? backgroundColor, string? supportUrl, string? privacyUrl, string? faviconUrl = null) =>
         new(
             WebUrl.OptionalHttps(logoUrl, "logoUrl"),
             Color(primaryColor, "primaryColor", DefaultPrimaryColor),
             Color(backgroundColor, "backgroundColor", DefaultBackgroundColor),
             WebUrl.OptionalHttps(supportUrl, "supportUrl"),
-            WebUrl.OptionalHttps(privacyUrl, "privacyUrl"));
+            WebUrl.OptionalHttps(privacyUrl, "privacyUrl"),
+            WebUrl.OptionalHttps(faviconUrl, "faviconUrl"));
 
     private static string Color(string? value, string field, string fallback)
     {

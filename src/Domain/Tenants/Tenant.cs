@@ -15,11 +15,16 @@ public sealed class Tenant
         Branding = Branding.Default;
     }
 
+    private readonly List<BrandingText> _texts = [];
+
     public Guid Id { get; private set; }
     public string Slug { get; private set; }
     public string DisplayName { get; private set; }
     public TenantStatus Status { get; private set; }
     public Branding Branding { get; private set; }
+
+    /// <summary>The tenant's own page texts, at most one per language.</summary>
+    public IReadOnlyList<BrandingText> Texts => _texts;
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? SuspendedAt { get; private set; }
 
@@ -53,6 +58,17 @@ public sealed class Tenant
     public static string ValidateDisplayName(string? displayName, string label = "Display name") => Guard.Text(displayName, label, DisplayNameMaxLength);
 
     public void ChangeBranding(Branding branding) => Branding = branding ?? throw new ArgumentNullException(nameof(branding));
+
+    /// <summary>Sets the texts of each language given (an empty one removes that language's); the others stay.</summary>
+    public void ChangeTexts(IEnumerable<BrandingText> texts)
+    {
+        foreach (var text in texts)
+        {
+            _texts.RemoveAll(t => t.Language == text.Language);
+            if (!text.IsEmpty)
+                _texts.Add(text);
+        }
+    }
 
     public void ConfigureSignUp(bool signUpEnabled, bool emailConfirmationRequired)
     {

@@ -50,6 +50,7 @@ internal static class JobsSetup
         services.AddScoped<WebhookJobs>();
         services.AddScoped<MaintenanceJobs>();
         services.AddScoped<UserImportJobs>();
+        services.AddScoped<Application.Dashboard.IJobHealth, JobHealth>();
         return builder;
     }
 

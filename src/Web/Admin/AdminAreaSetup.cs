@@ -28,6 +28,7 @@ internal static class AdminAreaSetup
             conventions.AllowAnonymousToAreaPage("Admin", "/Invitation");
             conventions.AllowAnonymousToAreaPage("Admin", "/ForgotPassword");
             conventions.AllowAnonymousToAreaPage("Admin", "/ResetPassword");
+            conventions.AllowAnonymousToAreaPage("Admin", "/Language");
             conventions.AddAreaFolderApplicationModelConvention("Admin", "/", model => model.Filters.Add(new TypeFilterAttribute(typeof(AdminPageFilter))));
         });
         return services;

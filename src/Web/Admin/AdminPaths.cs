@@ -10,6 +10,9 @@ public static class AdminPaths
     public const string ForgotPassword = "/admin/forgot-password";
     public const string ResetPassword = "/admin/reset-password";
     public const string Tenants = "/admin/tenants";
+    public const string Platform = "/admin/platform";
+    public const string PlatformAudit = "/admin/platform/audit";
+    public const string Language = "/admin/language";
     public const string LoginVerify = "/admin/login/verify";
     public const string Security = "/admin/account/security";
     public const string StepUp = "/admin/account/step-up";

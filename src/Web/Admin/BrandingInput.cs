@@ -15,6 +15,7 @@ public sealed class BrandingInput
     public string? BackgroundColor { get; set; }
     public string? SupportUrl { get; set; }
     public string? PrivacyUrl { get; set; }
+    public string? FaviconUrl { get; set; }
 
     public static BrandingInput From(BrandingDto branding) => new()
     {
@@ -23,6 +24,7 @@ public sealed class BrandingInput
         BackgroundColor = branding.BackgroundColor,
         SupportUrl = branding.SupportUrl,
         PrivacyUrl = branding.PrivacyUrl,
+        FaviconUrl = branding.FaviconUrl,
     };
 
     public UpdateTenantBranding ToCommand() => new()
@@ -32,10 +34,11 @@ public sealed class BrandingInput
         BackgroundColor = BackgroundColor,
         SupportUrl = SupportUrl,
         PrivacyUrl = PrivacyUrl,
+        FaviconUrl = FaviconUrl,
     };
 
-    /// <summary>The preview page's address for this (validated) branding.</summary>
-    public string PreviewUrl(string slug)
+    /// <summary>The preview page's address for this (validated) branding, in <paramref name="language"/>.</summary>
+    public string PreviewUrl(string slug, string language)
     {
         var query = new Dictionary<string, string?>
         {
@@ -44,6 +47,7 @@ public sealed class BrandingInput
             ["BackgroundColor"] = BackgroundColor,
             ["SupportUrl"] = SupportUrl,
             ["PrivacyUrl"] = PrivacyUrl,
+            ["culture"] = language,
         }.Where(p => !string.IsNullOrWhiteSpace(p.Value));
         return QueryHelpers.AddQueryString($"{AdminPaths.Tenant(slug)}/branding/preview", query);
     }

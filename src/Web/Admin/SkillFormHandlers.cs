@@ -12,7 +12,7 @@ internal static class SkillFormHandlers
     public static async Task<IActionResult> FillAlexaUrlsAsync(PageModel page, ISender sender, SkillFormInput input)
     {
         page.ModelState.Clear();
-        await AdminForm.TryAsync(page.ModelState, async () => input.AddRedirectUrls(await sender.Send(new SuggestAlexaRedirectUrls(input.VendorId ?? string.Empty))));
+        await AdminForm.TryAsync(page.ModelState, async () => input.AddRedirectUrls((await sender.Send(new SuggestAlexaRedirectUrls(input.VendorId ?? string.Empty))).All()));
         return page.Page();
     }
 

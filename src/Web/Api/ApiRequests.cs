@@ -7,9 +7,13 @@ namespace AlexaLinkHub.Web.Api;
 
 public sealed record CreateTenantRequest(string? Slug, string? DisplayName);
 
-public sealed record BrandingRequest(string? LogoUrl, string? PrimaryColor, string? BackgroundColor, string? SupportUrl, string? PrivacyUrl);
+public sealed record BrandingRequest(string? LogoUrl, string? PrimaryColor, string? BackgroundColor, string? SupportUrl, string? PrivacyUrl, string? FaviconUrl = null);
 
-public sealed record PatchTenantRequest(string? DisplayName, string? Status, BrandingRequest? Branding, bool? SignUpEnabled, bool? EmailConfirmationRequired, bool? AdminsMustUseMfa = null);
+public sealed record BrandingTextRequest(string? LoginHeading, string? LoginHelp, string? SupportMessage);
+
+public sealed record PatchTenantRequest(
+    string? DisplayName, string? Status, BrandingRequest? Branding, bool? SignUpEnabled, bool? EmailConfirmationRequired, bool? AdminsMustUseMfa = null,
+    Dictionary<string, BrandingTextRequest?>? Texts = null);
 
 public sealed record SkillRequest(
     string? Name,

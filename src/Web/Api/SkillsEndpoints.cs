@@ -11,6 +11,7 @@ internal static class SkillsEndpoints
         var skills = tenant.MapGroup("/skills").WithTags("Skills");
         skills.MapPost("/", Register).WithSummary("Register a skill (an OAuth client). The client secret is in this response only.");
         skills.MapGet("/", List).WithSummary("The tenant's skills.");
+        skills.MapGet("/alexa-redirect-urls", AlexaRedirectUrlsFor).WithSummary("The redirect URLs the Alexa developer console lists for a Vendor ID, per grant type.");
         skills.MapGet("/{clientId}", Get).WithSummary("One skill, with the URIs to paste into the Alexa console. Never the secret.");
         skills.MapPut("/{clientId}", Update).WithSummary("Replace a skill's configuration.");
         skills.MapPost("/{clientId}/rotate-secret", Rotate).WithSummary("Issue a new client secret; the previous one keeps working for the overlap (default 24 h).");
@@ -40,6 +41,9 @@ internal static class SkillsEndpoints
 
     private static async Task<Ok<IReadOnlyList<SkillDto>>> List(ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new ListSkills(), ct));
+
+    private static async Task<Ok<AlexaRedirectUrlSet>> AlexaRedirectUrlsFor(string? vendorId, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new SuggestAlexaRedirectUrls(vendorId ?? string.Empty), ct));
 
     private static async Task<Ok<SkillDto>> Get(string clientId, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new GetSkill(clientId), ct));

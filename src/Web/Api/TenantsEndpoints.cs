@@ -14,7 +14,7 @@ internal static class TenantsEndpoints
         platform.MapGet("/", ListTenants).WithSummary("List tenants (platform key only).");
 
         tenant.MapGet("/", GetTenant).WithTags("Tenants").WithSummary("The tenant, with its branding and issuer.");
-        tenant.MapPatch("/", PatchTenant).WithTags("Tenants").WithSummary("Change the display name, branding or (platform key only) status.");
+        tenant.MapPatch("/", PatchTenant).WithTags("Tenants").WithSummary("Change the display name, branding, page texts per language or (platform key only) status.");
     }
 
     private static async Task<Created<TenantDto>> CreateTenant(CreateTenantRequest body, ISender sender, CancellationToken ct)
@@ -32,8 +32,11 @@ internal static class TenantsEndpoints
     private static async Task<Ok<TenantDto>> PatchTenant(PatchTenantRequest body, ISender sender, CancellationToken ct)
     {
         var branding = body.Branding is { } b
-            ? new UpdateTenantBranding { LogoUrl = b.LogoUrl, PrimaryColor = b.PrimaryColor, BackgroundColor = b.BackgroundColor, SupportUrl = b.SupportUrl, PrivacyUrl = b.PrivacyUrl }
+            ? new UpdateTenantBranding { LogoUrl = b.LogoUrl, PrimaryColor = b.PrimaryColor, BackgroundColor = b.BackgroundColor, SupportUrl = b.SupportUrl, PrivacyUrl = b.PrivacyUrl, FaviconUrl = b.FaviconUrl }
             : null;
-        return TypedResults.Ok(await sender.Send(new UpdateTenant { DisplayName = body.DisplayName, Status = body.Status, Branding = branding, SignUpEnabled = body.SignUpEnabled, EmailConfirmationRequired = body.EmailConfirmationRequired, AdminsMustUseMfa = body.AdminsMustUseMfa }, ct));
+        var texts = body.Texts is { } t
+            ? new UpdateTenantTexts { Texts = t.ToDictionary(p => p.Key, p => p.Value is { } v ? new BrandingTextInput(v.LoginHeading, v.LoginHelp, v.SupportMessage) : null) }
+            : null;
+        return TypedResults.Ok(await sender.Send(new UpdateTenant { DisplayName = body.DisplayName, Status = body.Status, Branding = branding, Texts = texts, SignUpEnabled = body.SignUpEnabled, EmailConfirmationRequired = body.EmailConfirmationRequired, AdminsMustUseMfa = body.AdminsMustUseMfa }, ct));
     }
 }

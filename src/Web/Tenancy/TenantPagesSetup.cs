@@ -47,8 +47,10 @@ internal static class TenantPagesSetup
             options.SupportedUICultures = cultures;
             options.FallBackToParentCultures = true;
             options.FallBackToParentUICultures = true;
-            // Accept-Language first (Alexa's guidance); ?culture= only helps a human test a language.
-            options.RequestCultureProviders = [new AcceptLanguageHeaderRequestCultureProvider(), new QueryStringRequestCultureProvider()];
+            // Accept-Language first (Alexa's guidance); ?culture= only helps a human test a language. The console's
+            // language cookie is scoped to /admin, so it never reaches a tenant page.
+            options.RequestCultureProviders =
+                [Admin.AdminLanguages.CookieProvider(), new AcceptLanguageHeaderRequestCultureProvider(), new QueryStringRequestCultureProvider()];
         });
         services.AddScoped<EndUserSessionEvents>();
         services.AddScoped<EndUserSessions>();

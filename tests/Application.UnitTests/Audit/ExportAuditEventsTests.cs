@@ -1,5 +1,6 @@
 using AlexaLinkHub.Application.ApiKeys;
 using AlexaLinkHub.Application.Audit;
+using AlexaLinkHub.Application.Common.Models;
 using AlexaLinkHub.Application.UnitTests.Support;
 using AlexaLinkHub.Application.Users;
 using AlexaLinkHub.Domain.Audit;
@@ -27,7 +28,7 @@ public sealed class ExportAuditEventsTests
 
         var lines = all.Csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal((3, false), (all.Rows, all.Truncated));
-        Assert.Equal(ExportAuditEventsHandler.Header, lines[0]);
+        Assert.Equal(AuditExport.Header, lines[0]);
         Assert.StartsWith("2026-11-25T12:02:00Z,api-key:tenant-test-acme,api_key.created,api-key:alh_", lines[1], StringComparison.Ordinal);
         Assert.EndsWith(",\"name=say \"\"hi\"\"\",127.0.0.1", lines[1], StringComparison.Ordinal);
         Assert.Contains(",user.created,user:", lines[2], StringComparison.Ordinal);
@@ -46,7 +47,7 @@ public sealed class ExportAuditEventsTests
     [InlineData("plain", "plain")]
     [InlineData("a\nb", "\"a\nb\"")]
     public void Cell_FormulaOrSpecialCharacters_IsDefusedAndQuoted(string value, string expected) =>
-        Assert.Equal(expected, ExportAuditEventsHandler.Cell(value));
+        Assert.Equal(expected, CsvText.Cell(value));
 
     [Fact]
     public async Task Export_ToBeforeFrom_IsRefused()

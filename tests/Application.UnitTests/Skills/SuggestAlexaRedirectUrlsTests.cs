@@ -13,7 +13,8 @@ public sealed class SuggestAlexaRedirectUrlsTests
         await using var app = await AppServices.CreateAsync();
         var acme = await app.CreateTenantAsync("acme");
 
-        var urls = await app.AsAnonymous<IReadOnlyList<string>>(new SuggestAlexaRedirectUrls(" M2AAAAAAAAAAAA "));
+        var suggested = await app.AsAnonymous<AlexaRedirectUrlSet>(new SuggestAlexaRedirectUrls(" M2AAAAAAAAAAAA "));
+        var urls = suggested.All();
 
         Assert.Equal(
         [
@@ -24,6 +25,8 @@ public sealed class SuggestAlexaRedirectUrlsTests
             "https://layla.amazon.com/spa/skill/account-linking-status.html?vendorId=M2AAAAAAAAAAAA",
             "https://alexa.amazon.co.jp/spa/skill/account-linking-status.html?vendorId=M2AAAAAAAAAAAA",
         ], urls);
+        Assert.All(suggested.Implicit, url => Assert.Contains("/spa/skill/account-linking-status.html?vendorId=", url, StringComparison.Ordinal));
+        Assert.All(suggested.AuthorizationCode, url => Assert.Contains("/api/skill/link/", url, StringComparison.Ordinal));
         var registered = await app.AsAdminOf<RegisteredSkillDto>(acme, Requests.Skill() with { RedirectUrls = urls });
         Assert.Equal(urls, registered.Skill.RedirectUrls);
     }
@@ -38,7 +41,7 @@ public sealed class SuggestAlexaRedirectUrlsTests
     {
         await using var app = await AppServices.CreateAsync();
 
-        var invalid = await Assert.ThrowsAsync<ValidationException>(() => app.AsAnonymous<IReadOnlyList<string>>(new SuggestAlexaRedirectUrls(vendorId)));
+        var invalid = await Assert.ThrowsAsync<ValidationException>(() => app.AsAnonymous<AlexaRedirectUrlSet>(new SuggestAlexaRedirectUrls(vendorId)));
 
         Assert.Equal(["Enter your Vendor ID from the Alexa developer console: letters and digits, like M2AAAAAAAAAAAA."], invalid.MessagesFor("VendorId"));
     }

@@ -138,7 +138,7 @@ public sealed class UpdateTenantTests
             },
         });
 
-        var expected = new BrandingDto("https://cdn.acme.example/logo.png", "#aabbcc", "#f0f0f0", "https://acme.example/support", "https://acme.example/privacy");
+        var expected = new BrandingDto("https://cdn.acme.example/logo.png", "#aabbcc", "#f0f0f0", "https://acme.example/support", "https://acme.example/privacy", null);
         Assert.Equal(expected, updated.Branding);
         var stored = await app.QueryDbAsync(db => db.Tenants.Where(t => t.Id == acme.Id).Select(t => t.Branding).SingleAsync(Ct));
         Assert.Equal(expected, BrandingDto.From(stored));

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Net;
 using AlexaLinkHub.Web.FunctionalTests.Admin.Support;
-using AlexaLinkHub.Web.FunctionalTests.Localization;
-using AlexaLinkHub.Web.FunctionalTests.Localization.Support;
 
 namespace AlexaLinkHub.Web.FunctionalTests.Admin;
 
@@ -17,20 +15,25 @@ public sealed class AuditAndDashboardTests(AdminFixture app) : IClassFixture<Adm
         var (clientId, _) = await EndUserLinking.RegisterSkillAsync(app, slug);
         await EndUserLinking.CreateUserAsync(app, slug, "jo@example.com");
         await EndUserLinking.LinkAsync(app, slug, clientId, "jo@example.com");
-        using (var stranger = app.Factory.CreateApiClient(apiKey: null))
-            await new LocalizedPageSetup(slug, clientId).SubmitLoginAsync(stranger, "jo@example.com", "wrong password", acceptLanguage: null);
+        await EndUserLinking.FailSignInAsync(app, slug, clientId, "jo@example.com");
         var today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         var page = await vendor.GetAsync($"/admin/t/{slug}");
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Equal(["1 Linked accounts", "1 Active tokens", "1 Links, last 30 days", "1 Failed link attempts, last 30 days"],
+        Assert.Equal(["1 Linked accounts", "1 Active tokens", "1 Links, last 30 days", "1 Failed link attempts, last 30 days",
+                "0 Failed webhook attempts, last 24 hours", "0 Webhook deliveries given up, last 24 hours"],
             page.Texts("div.stat"));
         Assert.Contains("<svg viewBox=\"0 0 720 220\" role=\"img\" aria-labelledby=\"chart-title chart-desc\"", page.Html, StringComparison.Ordinal);
         Assert.Contains("<title id=\"chart-title\">Links and failed link attempts per day, last 30 days</title>", page.Html, StringComparison.Ordinal);
-        Assert.Contains($"<title>{today}: 1 links</title>", page.Html, StringComparison.Ordinal);
-        Assert.Contains($"<title>{today}: 1 failed attempts</title>", page.Html, StringComparison.Ordinal);
-        Assert.Equal(60, page.Dom.Document.QuerySelectorAll("rect[class^='bar-']").Length);
+        Assert.Contains($"<title>{today}: 1 Links</title>", page.Html, StringComparison.Ordinal);
+        Assert.Contains($"<title>{today}: 1 Failed link attempts</title>", page.Html, StringComparison.Ordinal);
+        Assert.Equal(60, page.Dom.Document.QuerySelectorAll("svg[aria-labelledby='chart-title chart-desc'] rect").Length);
+        // The wrong password is counted under its reason, with a readable label; the other reasons show 0.
+        Assert.Equal(["Wrong email or password: 1", "Cancelled at the consent page: 0", "Invalid request from Alexa or the skill: 0",
+                "Locked out after too many attempts: 0", "Other (disabled account, external or legacy sign-in): 0"],
+            page.Texts("svg[aria-labelledby='reasons-title reasons-desc'] rect title"));
+        Assert.Equal(["Car Fu", clientId, "1", "1", "1"], page.Texts("#per-skill tbody td"));
         Assert.DoesNotContain("<script>", page.Html, StringComparison.Ordinal);
         Assert.Contains("account.linked", page.Text, StringComparison.Ordinal);
     }

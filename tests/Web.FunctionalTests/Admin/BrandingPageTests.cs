@@ -45,11 +45,11 @@ public sealed class BrandingPageTests(AdminFixture app) : IClassFixture<AdminFix
         var page = await vendor.PostFormAsync($"/admin/t/{slug}/branding?handler=Preview", Branding(primary: "#ffff00"));
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Contains($"src=\"/admin/t/{slug}/branding/preview?PrimaryColor=%23ffff00&amp;BackgroundColor=%23ffffff\"", page.Html, StringComparison.Ordinal);
+        Assert.Contains($"src=\"/admin/t/{slug}/branding/preview?PrimaryColor=%23ffff00&amp;BackgroundColor=%23ffffff&amp;culture=en\"", page.Html, StringComparison.Ordinal);
         Assert.Contains("title=\"Preview of the login page\"", page.Html, StringComparison.Ordinal);
         Assert.Contains("Links and your name in the primary colour have a contrast of 1.1:1 on the white card", page.Text, StringComparison.Ordinal);
         Assert.Contains("Preview (not saved)", page.Text, StringComparison.Ordinal);
-        Assert.Contains($"<form method=\"post\" action=\"/admin/t/{slug}/branding\"", page.Html, StringComparison.Ordinal);
+        Assert.Contains($"<form method=\"post\" action=\"/admin/t/{slug}/branding?lang=en\"", page.Html, StringComparison.Ordinal);
         Assert.Equal("#1f6feb", (await app.ApiGetAsync($"/api/v1/tenants/{slug}")).GetProperty("branding").GetProperty("primaryColor").GetString());
     }
 
@@ -96,6 +96,40 @@ public sealed class BrandingPageTests(AdminFixture app) : IClassFixture<AdminFix
         Assert.Contains("href=\"https://help.vendor.example\"", login.Html, StringComparison.Ordinal);
         var audit = await app.ApiGetAsync($"/api/v1/tenants/{slug}/audit?action=tenant.branding_updated");
         Assert.Equal($"admin:{slug}@vendor.example", audit.GetProperty("items")[0].GetProperty("actor").GetString());
+    }
+
+    [Fact]
+    public async Task TextsForm_TwoLanguages_EachPreviewShowsItsLanguageAndMarkupIsRefusedInline()
+    {
+        var (vendor, slug, _) = await app.VendorAsync("texts");
+        using var _ = vendor;
+
+        var german = await vendor.PostFormAsync($"/admin/t/{slug}/branding?handler=Texts&lang=de",
+            AdminBrowser.Fields(("Texts.LoginHeading", "Willkommen bei Car Fu"), ("Texts.LoginHelp", "Nutzen Sie Ihr Car-Fu-Konto"), ("Texts.SupportMessage", "")));
+        var english = await vendor.PostFormAsync($"/admin/t/{slug}/branding?handler=Texts&lang=en",
+            AdminBrowser.Fields(("Texts.LoginHeading", "Welcome to Car Fu"), ("Texts.LoginHelp", ""), ("Texts.SupportMessage", "Questions? Call us.")));
+        var refused = await vendor.PostFormAsync($"/admin/t/{slug}/branding?handler=Texts&lang=de",
+            AdminBrowser.Fields(("Texts.LoginHeading", "<script>alert(1)</script>"), ("Texts.LoginHelp", ""), ("Texts.SupportMessage", "")));
+        var editor = await vendor.GetAsync($"/admin/t/{slug}/branding?lang=de");
+        var previewDe = await vendor.GetAsync($"/admin/t/{slug}/branding/preview?culture=de");
+        var previewFr = await vendor.GetAsync($"/admin/t/{slug}/branding/preview?culture=fr");
+        var previewJa = await vendor.GetAsync($"/admin/t/{slug}/branding/preview?culture=ja");
+
+        Assert.Equal(HttpStatusCode.OK, german.Status);
+        Assert.Equal(["Texts saved. The login pages use them now."], german.Texts("p.notice"));
+        Assert.Equal(HttpStatusCode.OK, english.Status);
+        Assert.Equal("Login heading must be plain text (no HTML).", refused.TextOfId("login-heading-error"));
+        Assert.Equal("true", refused.Dom.ById("login-heading")!.GetAttribute("aria-invalid"));
+        Assert.Equal("Willkommen bei Car Fu", editor.ValueOfId("login-heading"));
+        Assert.Contains("culture=de", editor.Dom.Document.QuerySelector("iframe.preview-frame")!.GetAttribute("src"), StringComparison.Ordinal);
+        Assert.Equal(["Willkommen bei Car Fu"], previewDe.Texts("h1"));
+        Assert.Equal(["Nutzen Sie Ihr Car-Fu-Konto"], previewDe.Texts("p.hint"));
+        Assert.Equal(["Questions? Call us."], previewDe.Texts("p.support-message"));
+        Assert.Equal("de", previewDe.Dom.Document.DocumentElement.GetAttribute("lang"));
+        Assert.Equal(["Welcome to Car Fu"], previewFr.Texts("h1"));
+        Assert.Equal("fr", previewFr.Dom.Document.DocumentElement.GetAttribute("lang"));
+        Assert.Equal(["Welcome to Car Fu"], previewJa.Texts("h1"));
+        Assert.DoesNotContain("<script>alert", previewDe.Html, StringComparison.Ordinal);
     }
 
     private static IEnumerable<KeyValuePair<string, string>> Branding(string primary = "#1f6feb", string background = "#ffffff", string logo = "", string support = "") =>

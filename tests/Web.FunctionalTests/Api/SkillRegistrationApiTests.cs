@@ -248,4 +248,29 @@ public sealed class SkillRegistrationApiTests(ApiFixture api) : IClassFixture<Ap
         Assert.Superset(new HashSet<string> { "scopes", "domains", "redirectUrls[0]" }, ApiAssert.ErrorFields(problem).ToHashSet());
         Assert.Equal(JsonValueKind.Object, problem.GetProperty("errors").ValueKind);
     }
+
+    [Fact]
+    public async Task AlexaRedirectUrls_VendorId_ListsEachRegionPerGrantAndAMalformedIdIs400()
+    {
+        var slug = await NewTenantAsync();
+
+        var urls = await ApiAssert.JsonAsync(await api.Platform.GetAsync($"/api/v1/tenants/{slug}/skills/alexa-redirect-urls?vendorId=M2AAAAAAAAAAAA", Ct), HttpStatusCode.OK);
+
+        Assert.Equal(
+        [
+            "https://pitangui.amazon.com/spa/skill/account-linking-status.html?vendorId=M2AAAAAAAAAAAA",
+            "https://layla.amazon.com/spa/skill/account-linking-status.html?vendorId=M2AAAAAAAAAAAA",
+            "https://alexa.amazon.co.jp/spa/skill/account-linking-status.html?vendorId=M2AAAAAAAAAAAA",
+        ], urls.GetProperty("implicit").EnumerateArray().Select(u => u.GetString()));
+        Assert.Equal(
+        [
+            "https://pitangui.amazon.com/api/skill/link/M2AAAAAAAAAAAA",
+            "https://layla.amazon.com/api/skill/link/M2AAAAAAAAAAAA",
+            "https://alexa.amazon.co.jp/api/skill/link/M2AAAAAAAAAAAA",
+        ], urls.GetProperty("authorizationCode").EnumerateArray().Select(u => u.GetString()));
+        Assert.Equal(["implicit", "authorizationCode"], urls.EnumerateObject().Select(p => p.Name));
+
+        await ApiAssert.ProblemAsync(await api.Platform.GetAsync($"/api/v1/tenants/{slug}/skills/alexa-redirect-urls?vendorId=M2AA%2F..%2Fx", Ct), HttpStatusCode.BadRequest, "vendorId");
+        await ApiAssert.ProblemAsync(await api.Platform.GetAsync($"/api/v1/tenants/{slug}/skills/alexa-redirect-urls", Ct), HttpStatusCode.BadRequest, "vendorId");
+    }
 }

@@ -20,6 +20,9 @@ public sealed record ListAuditEvents : IQuery<Page<AuditEventDto>>, ITenantAdmin
 public sealed record AuditEventDto(Guid Id, string Actor, string Action, string Target, string? Details, string? SourceIp, DateTimeOffset OccurredAt)
 {
     public static AuditEventDto From(AuditEvent e) => new(e.Id, e.Actor, e.Action, e.Target, e.Details, e.SourceIp, e.OccurredAt);
+
+    public static Page<AuditEventDto> Page(Page<AuditEvent> events) =>
+        new(events.Items.Select(From).ToList(), events.PageNumber, events.PageSize, events.TotalCount);
 }
 
 public sealed class ListAuditEventsValidator : AbstractValidator<ListAuditEvents>
@@ -32,7 +35,6 @@ public sealed class ListAuditEventsHandler(IAuditEventReader reader) : IQueryHan
     public async ValueTask<Page<AuditEventDto>> Handle(ListAuditEvents query, CancellationToken cancellationToken)
     {
         var (page, size) = Paging.Normalize(query.Page, query.PageSize);
-        var result = await reader.QueryAsync(new AuditFilter(query.From, query.To, query.Actor, query.Action, query.Target), page, size, cancellationToken);
-        return new Page<AuditEventDto>(result.Items.Select(AuditEventDto.From).ToList(), result.PageNumber, result.PageSize, result.TotalCount);
+        return AuditEventDto.Page(await reader.QueryAsync(new AuditFilter(query.From, query.To, query.Actor, query.Action, query.Target), page, size, cancellationToken));
     }
 }

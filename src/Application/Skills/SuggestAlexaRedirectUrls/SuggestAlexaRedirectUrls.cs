@@ -7,7 +7,14 @@ namespace AlexaLinkHub.Application.Skills;
 /// <summary>The redirect URLs the Alexa developer console shows for a vendor: one per Alexa region (North America,
 /// Europe, Far East), each in Amazon's two forms. The vendor keeps the ones their own console lists — redirect URLs are
 /// compared byte for byte, so a URL the console does not show is harmless but useless.</summary>
-public sealed record SuggestAlexaRedirectUrls(string VendorId) : IQuery<IReadOnlyList<string>>, IPublicRequest;
+public sealed record SuggestAlexaRedirectUrls(string VendorId) : IQuery<AlexaRedirectUrlSet>, IPublicRequest;
+
+/// <summary>The implicit grant returns to Amazon's account-linking status page (the token rides in its fragment); the
+/// authorization code grant returns to Amazon's link API (see the Alexa account-linking reference, "Redirect URLs").</summary>
+public sealed record AlexaRedirectUrlSet(IReadOnlyList<string> Implicit, IReadOnlyList<string> AuthorizationCode)
+{
+    public IReadOnlyList<string> All() => [.. AuthorizationCode, .. Implicit];
+}
 
 public sealed class SuggestAlexaRedirectUrlsValidator : AbstractValidator<SuggestAlexaRedirectUrls>
 {
@@ -17,10 +24,13 @@ public sealed class SuggestAlexaRedirectUrlsValidator : AbstractValidator<Sugges
             .WithMessage("Enter your Vendor ID from the Alexa developer console: letters and digits, like M2AAAAAAAAAAAA.");
 }
 
-public sealed class SuggestAlexaRedirectUrlsHandler : IQueryHandler<SuggestAlexaRedirectUrls, IReadOnlyList<string>>
+public sealed class SuggestAlexaRedirectUrlsHandler : IQueryHandler<SuggestAlexaRedirectUrls, AlexaRedirectUrlSet>
 {
-    public ValueTask<IReadOnlyList<string>> Handle(SuggestAlexaRedirectUrls query, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(AlexaRedirectUrls.For(query.VendorId.Trim()));
+    public ValueTask<AlexaRedirectUrlSet> Handle(SuggestAlexaRedirectUrls query, CancellationToken cancellationToken)
+    {
+        var vendorId = query.VendorId.Trim();
+        return ValueTask.FromResult(new AlexaRedirectUrlSet(AlexaRedirectUrls.Implicit(vendorId), AlexaRedirectUrls.AuthorizationCode(vendorId)));
+    }
 }
 
 public static class AlexaRedirectUrls
@@ -31,9 +41,8 @@ public static class AlexaRedirectUrls
     public static bool IsVendorId(string? value) =>
         value is { Length: >= 6 and <= 40 } && value.All(char.IsAsciiLetterOrDigit);
 
-    public static IReadOnlyList<string> For(string vendorId) =>
-    [
-        .. Hosts.Select(host => $"https://{host}/api/skill/link/{vendorId}"),
-        .. Hosts.Select(host => $"https://{host}/spa/skill/account-linking-status.html?vendorId={vendorId}"),
-    ];
+    public static IReadOnlyList<string> AuthorizationCode(string vendorId) => [.. Hosts.Select(host => $"https://{host}/api/skill/link/{vendorId}")];
+
+    public static IReadOnlyList<string> Implicit(string vendorId) =>
+        [.. Hosts.Select(host => $"https://{host}/spa/skill/account-linking-status.html?vendorId={vendorId}")];
 }

@@ -21,6 +21,6 @@ public sealed class PreviewTenantBrandingHandler(ITenantRepository tenants, ITen
     public async ValueTask<TenantSite> Handle(PreviewTenantBranding query, CancellationToken cancellationToken)
     {
         var tenant = await tenants.FindByIdAsync(scope.RequiredTenantId, cancellationToken) ?? throw new NotFoundException("Tenant not found.");
-        return new TenantSite(tenant.Id, tenant.Slug, tenant.DisplayName, tenant.IsActive, BrandingDto.From(query.Draft.ToBranding()), tenant.SignUpEnabled);
+        return new TenantSite(tenant.Id, tenant.Slug, tenant.DisplayName, tenant.IsActive, BrandingDto.From(query.Draft.ToBranding()), tenant.SignUpEnabled, BrandingTextDto.From(tenant.Texts));
     }
 }

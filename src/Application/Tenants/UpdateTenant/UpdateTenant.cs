@@ -11,6 +11,7 @@ public sealed record UpdateTenant : ICommand<TenantDto>, ITenantAdminRequest
     public string? DisplayName { get; init; }
     public string? Status { get; init; }
     public UpdateTenantBranding? Branding { get; init; }
+    public UpdateTenantTexts? Texts { get; init; }
     public bool? SignUpEnabled { get; init; }
     public bool? EmailConfirmationRequired { get; init; }
     public bool? AdminsMustUseMfa { get; init; }
@@ -34,6 +35,9 @@ public sealed class UpdateTenantHandler(ISender sender) : ICommandHandler<Update
 
         if (command.Branding is not null)
             await sender.Send(command.Branding, cancellationToken);
+
+        if (command.Texts is not null)
+            await sender.Send(command.Texts, cancellationToken);
 
         if (command.SignUpEnabled is not null || command.EmailConfirmationRequired is not null)
             await sender.Send(new UpdateSignUpSettings(command.SignUpEnabled, command.EmailConfirmationRequired), cancellationToken);

@@ -15,8 +15,9 @@ public sealed record UpdateTenantBranding : ICommand, ITenantAdminRequest
     public string? BackgroundColor { get; init; }
     public string? SupportUrl { get; init; }
     public string? PrivacyUrl { get; init; }
+    public string? FaviconUrl { get; init; }
 
-    public Branding ToBranding() => Branding.Create(LogoUrl, PrimaryColor, BackgroundColor, SupportUrl, PrivacyUrl);
+    public Branding ToBranding() => Branding.Create(LogoUrl, PrimaryColor, BackgroundColor, SupportUrl, PrivacyUrl, FaviconUrl);
 }
 
 public sealed class UpdateTenantBrandingHandler(ITenantRepository tenants, ITenantContext scope, IAuditLog audit)
@@ -29,7 +30,7 @@ public sealed class UpdateTenantBrandingHandler(ITenantRepository tenants, ITena
         var b = tenant.Branding;
         audit.Record(AuditActions.TenantBrandingUpdated, AuditTarget.Tenant(tenant.Slug),
             AuditDetails.Of("logoUrl", b.LogoUrl).And("primaryColor", b.PrimaryColor).And("backgroundColor", b.BackgroundColor)
-                .And("supportUrl", b.SupportUrl).And("privacyUrl", b.PrivacyUrl));
+                .And("supportUrl", b.SupportUrl).And("privacyUrl", b.PrivacyUrl).And("faviconUrl", b.FaviconUrl));
         return Unit.Value;
     }
 }

@@ -22,7 +22,20 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
             branding.Property(b => b.BackgroundColor).HasColumnName("BackgroundColor").HasMaxLength(7).IsRequired();
             branding.Property(b => b.SupportUrl).HasColumnName("SupportUrl").HasMaxLength(2000);
             branding.Property(b => b.PrivacyUrl).HasColumnName("PrivacyUrl").HasMaxLength(2000);
+            branding.Property(b => b.FaviconUrl).HasColumnName("FaviconUrl").HasMaxLength(2000);
         });
+        builder.OwnsMany(t => t.Texts, text =>
+        {
+            text.ToTable("TenantTexts");
+            text.WithOwner().HasForeignKey("TenantId");
+            text.HasKey("TenantId", nameof(BrandingText.Language));
+            text.Property(t => t.Language).HasMaxLength(10);
+            text.Property(t => t.LoginHeading).HasMaxLength(BrandingText.LoginHeadingMaxLength);
+            text.Property(t => t.LoginHelp).HasMaxLength(BrandingText.LoginHelpMaxLength);
+            text.Property(t => t.SupportMessage).HasMaxLength(BrandingText.SupportMessageMaxLength);
+            text.Ignore(t => t.IsEmpty);
+        });
+        builder.Navigation(t => t.Texts).HasField("_texts");
         builder.Ignore(t => t.IsActive);
     }
 }

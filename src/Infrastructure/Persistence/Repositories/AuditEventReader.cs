@@ -10,6 +10,8 @@ internal sealed class AuditEventReader(AppDbContext db) : IAuditEventReader
     public Task<Page<AuditEvent>> QueryAsync(AuditFilter filter, int page, int pageSize, CancellationToken cancellationToken)
     {
         var query = db.AuditEvents.AsNoTracking();
+        if (filter.PlatformOnly)
+            query = query.Where(e => e.TenantId == null);
         // Stored times are UTC (PostgreSQL accepts only offset 0; SQLite compares the encoded UTC ticks).
         if (filter.From is { } from)
         {

@@ -1,5 +1,7 @@
 using AlexaLinkHub.Application.Dashboard;
 using AlexaLinkHub.Domain.Audit;
+using AlexaLinkHub.Domain.Links;
+using AlexaLinkHub.Domain.Webhooks;
 using AlexaLinkHub.Infrastructure.OAuth;
 using Microsoft.EntityFrameworkCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -7,18 +9,25 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace AlexaLinkHub.Infrastructure.Persistence.Repositories;
 
 /// <summary>The dashboard's numbers for the tenant in scope (the query filters keep them to it). The per-day series
-/// reads only timestamps — one narrow indexed column — and the grouping by day happens in memory, the same way on every
-/// database provider.</summary>
+/// reads only narrow columns and the grouping by day happens in memory, the same way on every database provider.</summary>
 internal sealed class DashboardReader(AppDbContext db) : IDashboardReader
 {
     private static readonly string[] LongLivedTokenTypes =
         [TokenTypeIdentifiers.AccessToken, TokenTypeIdentifiers.RefreshToken, TokenTypeHints.AccessToken, TokenTypeHints.RefreshToken];
 
+    /// <summary>The links the statistics count: every query below starts here.</summary>
+    private IQueryable<AccountLink> CountedLinks => db.AccountLinks;
+
     public async Task<(int LinkedAccounts, int LiveLinks)> CountLinksAsync(CancellationToken cancellationToken)
     {
-        var live = db.AccountLinks.Where(l => l.RevokedAt == null);
+        var live = CountedLinks.Where(l => l.RevokedAt == null);
         return (await live.Select(l => l.UserId).Distinct().CountAsync(cancellationToken), await live.CountAsync(cancellationToken));
     }
+
+    public async Task<IReadOnlyDictionary<string, int>> CountLiveLinksPerSkillAsync(CancellationToken cancellationToken) =>
+        await CountedLinks.Where(l => l.RevokedAt == null).GroupBy(l => l.ClientId)
+            .Select(g => new { ClientId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.ClientId, g => g.Count, cancellationToken);
 
     public Task<int> CountActiveTokensAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -28,16 +37,24 @@ internal sealed class DashboardReader(AppDbContext db) : IDashboardReader
             cancellationToken);
     }
 
-    public async Task<IReadOnlyList<DateTimeOffset>> LinkTimesSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<LinkMade>> LinksSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
         var from = since.ToUniversalTime();
-        return await db.AccountLinks.Where(l => l.LinkedAt >= from).Select(l => l.LinkedAt).ToListAsync(cancellationToken);
+        return await CountedLinks.Where(l => l.LinkedAt >= from).Select(l => new LinkMade(l.ClientId, l.LinkedAt)).ToListAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<DateTimeOffset>> FailedLinkTimesSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RecordedLinkFailure>> FailedLinksSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
         var from = since.ToUniversalTime();
         return await db.AuditEvents.Where(e => e.Action == AuditActions.LinkFailed && e.OccurredAt >= from)
-            .Select(e => e.OccurredAt).ToListAsync(cancellationToken);
+            .Select(e => new RecordedLinkFailure(e.OccurredAt, e.Details)).ToListAsync(cancellationToken);
+    }
+
+    public async Task<(int FailedAttempts, int FailedDeliveries)> CountWebhookFailuresSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var from = since.ToUniversalTime();
+        var attempts = await db.WebhookDeliveries.SelectMany(d => d.Attempts).CountAsync(a => a.At >= from && a.Error != null, cancellationToken);
+        var deliveries = await db.WebhookDeliveries.CountAsync(d => d.Status == WebhookDeliveryStatus.Failed && d.CompletedAt >= from, cancellationToken);
+        return (attempts, deliveries);
     }
 }

@@ -16,6 +16,9 @@ internal sealed class TenantRepository(AppDbContext db) : ITenantRepository
     public Task<bool> SlugExistsAsync(string slug, CancellationToken cancellationToken) =>
         db.Tenants.AnyAsync(t => t.Slug == slug, cancellationToken);
 
+    public async Task<(int All, int Suspended)> CountAsync(CancellationToken cancellationToken) =>
+        (await db.Tenants.CountAsync(cancellationToken), await db.Tenants.CountAsync(t => t.Status == TenantStatus.Suspended, cancellationToken));
+
     public Task<Page<Tenant>> ListAsync(int page, int pageSize, CancellationToken cancellationToken) =>
         db.Tenants.OrderBy(t => t.Slug).ToPageAsync(page, pageSize, cancellationToken);
 

@@ -50,8 +50,8 @@ public sealed class AdminPage(HttpStatusCode status, string html, HttpResponseHe
 
     public bool HasId(string id) => Dom.ById(id) is not null;
 
-    /// <summary>The label text of every &lt;label&gt;, in order.</summary>
-    public IReadOnlyList<string> Labels => Texts("label");
+    /// <summary>The label text of every &lt;label&gt; of the page itself (not the header's language switcher), in order.</summary>
+    public IReadOnlyList<string> Labels => Texts("main label");
 
     public string AntiforgeryToken()
     {

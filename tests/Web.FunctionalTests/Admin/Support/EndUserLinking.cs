@@ -26,14 +26,8 @@ public static class EndUserLinking
     {
         var ct = TestContext.Current.CancellationToken;
         using var browser = app.NewBrowser();
-        var authorize = $"/t/{slug}/connect/authorize?response_type=token&client_id={Uri.EscapeDataString(clientId)}" +
-                        $"&redirect_uri={Uri.EscapeDataString(SkillBodies.PitanguiRedirect)}&state=xyz&scope={Uri.EscapeDataString("taxi.order profile")}";
-
-        var toLogin = await browser.GetAsync(authorize);
-        Assert.Equal(HttpStatusCode.Redirect, toLogin.Status);
-        var login = await browser.GetAsync(toLogin.Location!);
-        var signedIn = await browser.PostAsync(toLogin.Location!, AdminBrowser.Fields(
-            ("Input.Email", email), ("Input.Password", Password), ("returnUrl", authorize), ("__RequestVerificationToken", login.AntiforgeryToken())));
+        var authorize = AuthorizeUrl(slug, clientId);
+        var signedIn = await SignInInLinkFlowAsync(browser, authorize, email, Password);
         Assert.True(signedIn.Status == HttpStatusCode.Redirect, $"End-user sign-in → {(int)signedIn.Status}: {signedIn.Html}");
 
         var consent = await browser.GetAsync(authorize);
@@ -45,6 +39,27 @@ public static class EndUserLinking
         Assert.True(allowed.Status == HttpStatusCode.Redirect, $"Consent → {(int)allowed.Status}: {allowed.Html}");
         var fragment = allowed.Location!.Split('#', 2)[1].Split('&').Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => Uri.UnescapeDataString(p[1]));
         return fragment["access_token"];
+    }
+
+    /// <summary>A sign-in with a wrong password inside the link flow of <paramref name="clientId"/>: a failed link attempt of that skill.</summary>
+    public static async Task FailSignInAsync(AdminFixture app, string slug, string clientId, string email)
+    {
+        using var browser = app.NewBrowser();
+        var refused = await SignInInLinkFlowAsync(browser, AuthorizeUrl(slug, clientId), email, "wrong password");
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+    }
+
+    private static string AuthorizeUrl(string slug, string clientId) =>
+        $"/t/{slug}/connect/authorize?response_type=token&client_id={Uri.EscapeDataString(clientId)}" +
+        $"&redirect_uri={Uri.EscapeDataString(SkillBodies.PitanguiRedirect)}&state=xyz&scope={Uri.EscapeDataString("taxi.order profile")}";
+
+    private static async Task<AdminPage> SignInInLinkFlowAsync(AdminBrowser browser, string authorize, string email, string password)
+    {
+        var toLogin = await browser.GetAsync(authorize);
+        Assert.Equal(HttpStatusCode.Redirect, toLogin.Status);
+        var login = await browser.GetAsync(toLogin.Location!);
+        return await browser.PostAsync(toLogin.Location!, AdminBrowser.Fields(
+            ("Input.Email", email), ("Input.Password", password), ("returnUrl", authorize), ("__RequestVerificationToken", login.AntiforgeryToken())));
     }
 
     /// <summary>RFC 7662 introspection as the skill: is the token active?</summary>

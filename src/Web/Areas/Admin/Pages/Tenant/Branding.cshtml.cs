@@ -1,4 +1,5 @@
 using AlexaLinkHub.Application.Tenants;
+using AlexaLinkHub.Domain.Tenants;
 using AlexaLinkHub.Web.Admin;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -15,6 +16,16 @@ public sealed class BrandingModel(ISender sender) : PageModel
 
     [BindProperty]
     public BrandingInput Input { get; set; } = new();
+
+    /// <summary>The language whose texts the form edits and the preview shows.</summary>
+    [FromQuery(Name = "lang")]
+    public string? Language { get; set; }
+
+    [BindProperty]
+    public BrandingTextInput? Texts { get; set; }
+
+    public string EditedLanguage => BrandingText.LanguageFor(Language);
+    public BrandingTextDto EditedTexts => Tenant.Texts.GetValueOrDefault(EditedLanguage) ?? new BrandingTextDto(null, null, null);
 
     public TenantDto Tenant { get; private set; } = null!;
     public IReadOnlyList<string> Warnings { get; private set; } = [];
@@ -60,6 +71,21 @@ public sealed class BrandingModel(ISender sender) : PageModel
         return Page();
     }
 
+    public async Task<IActionResult> OnPostTextsAsync()
+    {
+        var command = new UpdateTenantTexts { Texts = new Dictionary<string, BrandingTextInput?> { [EditedLanguage] = Texts } };
+        var saved = await AdminForm.TryAsync(ModelState, () => sender.Send(command).AsTask(), prefix: string.Empty);
+        Tenant = await sender.Send(new GetTenant());
+        Input = BrandingInput.From(Tenant.Branding);
+        if (saved)
+            Notice = "Texts saved. The login pages use them now.";
+        Show(Tenant.Branding);
+        return Page();
+    }
+
+    /// <summary>The message for a text field, which the command reports as <c>texts.{language}.{field}</c>.</summary>
+    public string? TextError(string field) => ModelState.ErrorFor(AdminForm.Key($"texts.{EditedLanguage}.{field}", string.Empty, null));
+
     public async Task<IActionResult> OnPostSignUpAsync(bool signUpEnabled, bool emailConfirmationRequired)
     {
         await sender.Send(new UpdateSignUpSettings(signUpEnabled, emailConfirmationRequired));
@@ -74,6 +100,6 @@ public sealed class BrandingModel(ISender sender) : PageModel
     private void Show(BrandingDto branding)
     {
         Warnings = BrandingInput.ContrastWarnings(branding);
-        PreviewUrl = BrandingInput.From(branding).PreviewUrl(Slug);
+        PreviewUrl = BrandingInput.From(branding).PreviewUrl(Slug, EditedLanguage);
     }
 }

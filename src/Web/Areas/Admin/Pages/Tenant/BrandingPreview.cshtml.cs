@@ -1,4 +1,6 @@
+using System.Globalization;
 using AlexaLinkHub.Application.Tenants;
+using AlexaLinkHub.Domain.Tenants;
 using AlexaLinkHub.Web.Admin;
 using AlexaLinkHub.Web.Tenancy;
 using Mediator;
@@ -12,8 +14,11 @@ namespace AlexaLinkHub.Web.Areas.Admin.Pages.Tenant;
 /// Nothing is saved and the form in it is inert.</summary>
 public sealed class BrandingPreviewModel(ISender sender) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(string? logoUrl, string? primaryColor, string? backgroundColor, string? supportUrl, string? privacyUrl)
+    public async Task<IActionResult> OnGetAsync(string? logoUrl, string? primaryColor, string? backgroundColor, string? supportUrl, string? privacyUrl, string? culture)
     {
+        // The page in the language the editor picked (any of the tenant pages' languages), whatever the console's own.
+        var language = BrandingText.LanguageFor(culture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
         var draft = new BrandingInput { LogoUrl = logoUrl, PrimaryColor = primaryColor, BackgroundColor = backgroundColor, SupportUrl = supportUrl, PrivacyUrl = privacyUrl };
         TenantSite? site = null;
         if (!await AdminForm.TryAsync(ModelState, async () => site = await sender.Send(new PreviewTenantBranding(draft.ToCommand()))))

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261202025743_InitialCreate")]
+    [Migration("20261202034624_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -622,6 +622,11 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                                 .HasMaxLength(7)
                                 .HasColumnType("nvarchar(7)")
                                 .HasColumnName("BackgroundColor");
+
+                            b1.Property<string>("FaviconUrl")
+                                .HasMaxLength(2000)
+                                .HasColumnType("nvarchar(2000)")
+                                .HasColumnName("FaviconUrl");
 
                             b1.Property<string>("LogoUrl")
                                 .HasMaxLength(2000)
@@ -1347,6 +1352,40 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                         .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("AlexaLinkHub.Domain.Tenants.Tenant", b =>
+                {
+                    b.OwnsMany("AlexaLinkHub.Domain.Tenants.BrandingText", "Texts", b1 =>
+                        {
+                            b1.Property<Guid>("TenantId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Language")
+                                .HasMaxLength(10)
+                                .HasColumnType("nvarchar(10)");
+
+                            b1.Property<string>("LoginHeading")
+                                .HasMaxLength(80)
+                                .HasColumnType("nvarchar(80)");
+
+                            b1.Property<string>("LoginHelp")
+                                .HasMaxLength(300)
+                                .HasColumnType("nvarchar(300)");
+
+                            b1.Property<string>("SupportMessage")
+                                .HasMaxLength(500)
+                                .HasColumnType("nvarchar(500)");
+
+                            b1.HasKey("TenantId", "Language");
+
+                            b1.ToTable("TenantTexts", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("TenantId");
+                        });
+
+                    b.Navigation("Texts");
                 });
 
             modelBuilder.Entity("AlexaLinkHub.Domain.Users.EndUser", b =>

@@ -167,6 +167,7 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.Sqlite
                     EmailConfirmationRequired = table.Column<bool>(type: "INTEGER", nullable: false),
                     AdminsMustUseMfa = table.Column<bool>(type: "INTEGER", nullable: false),
                     BackgroundColor = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    FaviconUrl = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     LogoUrl = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     PrimaryColor = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
                     PrivacyUrl = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
@@ -404,6 +405,27 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.Sqlite
                     table.PrimaryKey("PK_Skills", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Skills_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TenantTexts",
+                columns: table => new
+                {
+                    Language = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LoginHeading = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
+                    LoginHelp = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    SupportMessage = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TenantTexts", x => new { x.TenantId, x.Language });
+                    table.ForeignKey(
+                        name: "FK_TenantTexts_Tenants_TenantId",
                         column: x => x.TenantId,
                         principalTable: "Tenants",
                         principalColumn: "Id",
@@ -1001,6 +1023,9 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "SignInThrottles");
+
+            migrationBuilder.DropTable(
+                name: "TenantTexts");
 
             migrationBuilder.DropTable(
                 name: "UserImportChunks");

@@ -1,0 +1,20 @@
+using AlexaLinkHub.Application.Audit;
+using AlexaLinkHub.Application.Common.Models;
+using AlexaLinkHub.Web.Admin;
+using Mediator;
+
+namespace AlexaLinkHub.Web.Areas.Admin.Pages.Platform;
+
+/// <summary>The platform's own audit events (those of no tenant), for platform admins.</summary>
+public sealed class AuditModel(ISender sender, TimeProvider clock) : AuditLogPageModel(clock)
+{
+    public override string BasePath => AdminPaths.PlatformAudit;
+
+    protected override string ExportName => "platform";
+
+    protected override Task<Page<AuditEventDto>> ListAsync(AuditFilter f, int? page, int pageSize) =>
+        sender.Send(new ListPlatformAuditEvents { From = f.From, To = f.To, Actor = f.Actor, Action = f.Action, Target = f.Target, Page = page, PageSize = pageSize }).AsTask();
+
+    protected override Task<AuditExport> ExportAsync(AuditFilter f) =>
+        sender.Send(new ExportPlatformAuditEvents { From = f.From, To = f.To, Actor = f.Actor, Action = f.Action, Target = f.Target }).AsTask();
+}
