@@ -25,10 +25,7 @@ for mode in $modes; do
   for run in $(seq 1 "$runs"); do
     rm -rf "$work/db" && mkdir -p "$work/db"
     t0=$(date +%s%N)
-    (cd "$work/app" && exec env DOTNET_gcServer=$gc RateLimits__OAuthPerClient__Permits=10000000 RateLimits__OAuthPerClient__Burst=10000000 \
-      RateLimits__OAuthPerTenant__Permits=10000000 RateLimits__OAuthPerTenant__Burst=10000000 \
-      RateLimits__TenantPagesPerIp__Permits=100000 RateLimits__TenantPagesPerIp__Burst=100000 \
-      ASPNETCORE_URLS="$base" ASPNETCORE_ENVIRONMENT=Development Database__Provider=Sqlite \
+    (cd "$work/app" && exec env DOTNET_gcServer=$gc ASPNETCORE_URLS="$base" ASPNETCORE_ENVIRONMENT=Development Database__Provider=Sqlite \
       ConnectionStrings__Default="Data Source=$work/db/bench.db" Bootstrap__PlatformApiKey="$key" \
       Bootstrap__AdminEmail=bench@example.com Bootstrap__AdminPassword=bench-admin-password-1 \
       Logging__LogLevel__Default=Warning Email__PickupDirectory="$work/db/mail" "${pin_app[@]}" dotnet AlexaLinkHub.Web.dll) >"$work/app.log" 2>&1 &

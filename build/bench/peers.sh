@@ -5,18 +5,14 @@
 #   build/bench/peers.sh                 (knobs of run-peers.sh pass through: ONLY, DURATION, PROJECT_TOKENS, PIN, …)
 #   PASSES=5 build/bench/peers.sh
 #
-# The product's rate limits (RateLimits:*, per skill/tenant/address/API key) are lifted for the run: they would cap
-# the load (and the minting link flows from one address) before the CPU does, and the benchmark measures the CPU.
+# run-peers.sh starts the product in the Development environment, whose appsettings.Development.json lifts the
+# per-skill, per-tenant, per-address and per-key rate limits (one load generator on loopback is not a crowd of users).
 # Output: artifacts/bench-peers/out/run-<id>-<n>/ per pass, and artifacts/bench/peers.txt.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$root"
 passes=${PASSES:-3}
 id=${RUN_ID:-$(date +%Y%m%d-%H%M%S)}
-export RateLimits__OAuthPerClient__Permits=10000000 RateLimits__OAuthPerClient__Burst=10000000 \
-  RateLimits__OAuthPerTenant__Permits=10000000 RateLimits__OAuthPerTenant__Burst=10000000 \
-  RateLimits__TenantPagesPerIp__Permits=100000 RateLimits__TenantPagesPerIp__Burst=100000 \
-  RateLimits__ApiPerKey__Permits=100000 RateLimits__ApiPerKey__Burst=100000
 export PROJECT_TOKENS=${PROJECT_TOKENS:-100}
 mkdir -p artifacts/bench
 runs=()

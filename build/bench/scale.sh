@@ -20,9 +20,6 @@ BENCH_PORT=$port
 source "$(dirname "$0")/common.sh"
 pin_app=(); pin_load=()
 [ "$(nproc)" -ge 2 ] && { pin_app=(taskset -c 0); pin_load=(taskset -c 1); }
-limits=(RateLimits__OAuthPerClient__Permits=10000000 RateLimits__OAuthPerClient__Burst=10000000
-  RateLimits__OAuthPerTenant__Permits=10000000 RateLimits__OAuthPerTenant__Burst=10000000
-  RateLimits__TenantPagesPerIp__Permits=100000 RateLimits__TenantPagesPerIp__Burst=100000)
 pg_field() { tr ';' '\n' <<<"$pg" | sed -n "s/^$1=//p"; }
 psql_admin() { PGPASSWORD=$(pg_field Password) psql -qAt -h "$(pg_field Host)" -p "$(pg_field Port || echo 5432)" -U "$(pg_field Username)" -d postgres -c "$1"; }
 databases=()
@@ -34,7 +31,7 @@ redirect="https://pitangui.amazon.com/spa/skill/account-linking-status.html?vend
 results="$work/results.txt"; : >"$results"
 
 start_app() { # provider connection-string
-  (cd "$work/app" && exec env "${limits[@]}" ASPNETCORE_URLS="$base" ASPNETCORE_ENVIRONMENT=Development Database__Provider="$1" \
+  (cd "$work/app" && exec env ASPNETCORE_URLS="$base" ASPNETCORE_ENVIRONMENT=Development Database__Provider="$1" \
     ConnectionStrings__Default="$2" Bootstrap__PlatformApiKey="$key" Bootstrap__AdminEmail=bench@example.com \
     Bootstrap__AdminPassword=bench-admin-password Logging__LogLevel__Default=Warning Email__PickupDirectory="$work/mail" \
     "${pin_app[@]}" dotnet AlexaLinkHub.Web.dll) >"$work/app.log" 2>&1 &
