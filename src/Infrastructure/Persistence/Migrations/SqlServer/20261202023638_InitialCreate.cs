@@ -655,6 +655,7 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 {
                     Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     AuthorizationId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     ConcurrencyToken = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),

@@ -655,6 +655,7 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
                     ApplicationId = table.Column<Guid>(type: "TEXT", nullable: true),
                     AuthorizationId = table.Column<Guid>(type: "TEXT", nullable: true),
                     ConcurrencyToken = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
