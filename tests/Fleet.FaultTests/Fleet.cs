@@ -143,6 +143,10 @@ public sealed class Fleet
 /// <summary>Link flows through any client of the fleet, with the shared test arrangements.</summary>
 public static class FleetFlows
 {
+    /// <summary>How long a change made on one instance may take to reach another: the change feed's documented bound
+    /// (ChangeFeedPoller.Bound, docs/decisions/014).</summary>
+    public static readonly TimeSpan ChangeFeedBound = TimeSpan.FromSeconds(1);
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public static async Task<string> LinkForTokenAsync(HttpClient http, CookieContainer cookies, LinkSetup setup, string state = "xyz")

@@ -42,9 +42,20 @@ public sealed class SeedTokensTests
                 Assert.True(await FleetFlows.IsActiveAsync(direct, setup.Skill, token), $"a seeded token is inactive on instance {i}");
         }
         // The payload a seeded token carries names the template's token entry (the script's documented limit): revoking
-        // any of them revokes that entry, so all of them end together.
-        Assert.Equal(HttpStatusCode.OK, (await FleetFlows.RevokeAsync(platform, setup.Skill, sample[1])).StatusCode);
-        foreach (var token in sample.Append(template))
-            Assert.False(await FleetFlows.IsActiveAsync(http, setup.Skill, token));
+        // any of them revokes that entry, so all of them end together — at once on the instance that revoked, within the
+        // change feed's bound (1 s, docs/decisions/014) on the other.
+        using (var one = Fleet.Direct(1, Fleet.PublicUrl.Authority))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await FleetFlows.RevokeAsync(one, setup.Skill, sample[1])).StatusCode);
+            foreach (var token in sample.Append(template))
+                Assert.False(await FleetFlows.IsActiveAsync(one, setup.Skill, token), "active on the revoking instance");
+        }
+        await Task.Delay(FleetFlows.ChangeFeedBound, Ct);
+        for (var i = 2; i <= Fleet.Instances; i++)
+        {
+            using var other = Fleet.Direct(i, Fleet.PublicUrl.Authority);
+            foreach (var token in sample.Append(template))
+                Assert.False(await FleetFlows.IsActiveAsync(other, setup.Skill, token), $"active on instance {i} after the bound");
+        }
     }
 }

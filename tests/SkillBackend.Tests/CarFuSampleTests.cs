@@ -112,6 +112,26 @@ public sealed class CarFuSampleTests(LinkHubFixture hub) : IClassFixture<LinkHub
     }
 
     [Fact]
+    public async Task UserDisabledInTheAdminApi_TheNextRequestGetsTheLinkAccountCard_ByWebhook()
+    {
+        var user = await hub.NewUserAsync();
+        var token = await hub.LinkAsync(user);
+        Assert.False((await hub.Skill.AskAsync("LaunchRequest", token)).LinkAccountCard);
+        var evictionsBefore = hub.Sample.LinkHub.Stats.Evictions;
+
+        var disabled = await hub.Platform.PostAsync($"/api/v1/tenants/{hub.Setup.Slug}/users/{user.Id}/disable", null, Ct);
+        Assert.Equal(HttpStatusCode.NoContent, disabled.StatusCode);
+        var watch = Stopwatch.StartNew();
+        Said said;
+        do
+            said = await hub.Skill.AskAsync("LaunchRequest", token);
+        while (!said.LinkAccountCard && watch.Elapsed < TimeSpan.FromSeconds(20));
+
+        Assert.True(said.LinkAccountCard);
+        Assert.True(hub.Sample.LinkHub.Stats.Evictions > evictionsBefore, "evicted by the user.disabled webhook (it names no skill), not by the 60 s cache lifetime");
+    }
+
+    [Fact]
     public void TheServer_DeliversJobsAtItsProductionPollInterval_SoTheRevocationDelayIsAVendors()
     {
         var jobs = hub.Server.Factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Infrastructure.Jobs.JobsOptions>>().Value;

@@ -20,7 +20,7 @@ public sealed record AlexaLinkHubStats(long Hits, long Introspections, long Evic
 public sealed class AlexaLinkHubClient
 {
     /// <summary>The events after which a cached "active" answer must go: the link ended (docs/webhooks.md).</summary>
-    public static readonly IReadOnlyList<string> EvictingEvents = ["token.revoked", "account.unlinked"];
+    public static readonly IReadOnlyList<string> EvictingEvents = ["token.revoked", "account.unlinked", "user.disabled"];
 
     private readonly AlexaLinkHubOptions _options;
     private readonly IntrospectionClient _introspection;

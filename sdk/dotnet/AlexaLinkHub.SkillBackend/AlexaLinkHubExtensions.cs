@@ -48,8 +48,8 @@ public static partial class AlexaLinkHubExtensions
             }
         });
 
-    /// <summary><c>POST {pattern}</c>: AlexaLinkHub's signed webhooks; evicts cached answers on <c>token.revoked</c> and
-    /// <c>account.unlinked</c>. 204, or 401 when the signature (or its timestamp) does not check out.</summary>
+    /// <summary><c>POST {pattern}</c>: AlexaLinkHub's signed webhooks; evicts cached answers on <c>token.revoked</c>,
+    /// <c>account.unlinked</c> and <c>user.disabled</c>. 204, or 401 when the signature (or its timestamp) does not check out.</summary>
     public static RouteHandlerBuilder MapAlexaLinkHubWebhooks(this IEndpointRouteBuilder endpoints, string pattern = "/webhooks/alexalinkhub") =>
         endpoints.MapPost(pattern, async (HttpRequest request, AlexaLinkHubClient linkHub, ILoggerFactory loggers) =>
         {

@@ -1,7 +1,7 @@
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 
-/** The events after which a cached "active" answer must go: the link ended (docs/webhooks.md). */
-export const EVICTING_EVENTS = Object.freeze(['token.revoked', 'account.unlinked']);
+/** The events after which a cached "active" answer must go: the link ended, or the user was disabled (docs/webhooks.md). */
+export const EVICTING_EVENTS = Object.freeze(['token.revoked', 'account.unlinked', 'user.disabled']);
 
 const MAX_BODY_BYTES = 64 * 1024;
 

@@ -183,6 +183,23 @@ test('a revocation in the admin API reaches the skill by webhook: the next reque
   assert.ok(Math.max(...delays) < 20_000);
 });
 
+test('disabling the user in the admin API reaches the skill by webhook (user.disabled): the next request gets the LinkAccount card', async () => {
+  const { user, token } = await server.linkNewUser(carfu);
+  assert.equal((await ask('LaunchRequest', { accessToken: token })).speech, `Hello ${carfu.user.name}`);
+  const evictionsBefore = hub.stats.evictions;
+
+  const disabledAt = performance.now();
+  await server.disableUser(carfu, user.id);
+  let answer;
+  do {
+    answer = await ask('LaunchRequest', { accessToken: token });
+    if (!answer.linkAccountCard) await new Promise((r) => setTimeout(r, 10));
+  } while (!answer.linkAccountCard && performance.now() - disabledAt < 20_000);
+
+  assert.equal(answer.linkAccountCard, true, 'the disabled user\'s token stopped working');
+  assert.ok(hub.stats.evictions > evictionsBefore, 'by the webhook, not by the cache running out (60 s)');
+});
+
 test('a webhook with a bad signature is refused and evicts nothing', async () => {
   const { user, token } = await server.linkNewUser(carfu);
   assert.equal((await ask('LaunchRequest', { accessToken: token })).speech, `Hello ${carfu.user.name}`);

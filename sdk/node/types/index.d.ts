@@ -94,7 +94,7 @@ export declare class AlexaLinkHubUnavailableError extends AlexaLinkHubError {
 }
 export declare class WebhookVerificationError extends Error {}
 
-export declare const EVICTING_EVENTS: readonly ['token.revoked', 'account.unlinked'];
+export declare const EVICTING_EVENTS: readonly ['token.revoked', 'account.unlinked', 'user.disabled'];
 export declare const supportedLanguages: readonly string[];
 export declare function accessTokenOf(requestEnvelope: RequestEnvelope): string | null;
 export declare function localeOf(requestEnvelope: RequestEnvelope): string;

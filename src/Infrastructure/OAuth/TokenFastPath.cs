@@ -1,4 +1,5 @@
 using AlexaLinkHub.Application.Common.OAuth;
+using AlexaLinkHub.Application.Common.Telemetry;
 using AlexaLinkHub.Application.Common.Tenancy;
 using AlexaLinkHub.Infrastructure.Caching;
 using AlexaLinkHub.Infrastructure.Persistence;
@@ -40,6 +41,9 @@ public sealed class TokenFastPath(RequestDelegate next, ChangeClock clock, Token
             var answer = introspection ? await IntrospectionAsync(context, tenantId) : UserInfo(context, tenantId);
             if (answer is not null)
             {
+                // The answers kept here are of active tokens; counted like the server's own (CountTokenTraffic).
+                if (introspection)
+                    LinkHubMetrics.Introspected(tenant.TenantSlug, active: true);
                 await WriteAsync(context, answer.Body, introspection ? IntrospectionContentType : UserInfoContentType);
                 return;
             }

@@ -1,4 +1,5 @@
 using AlexaLinkHub.Application.Common.Models;
+using AlexaLinkHub.Application.Linking;
 using AlexaLinkHub.Application.Users;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,6 +14,11 @@ internal static class UsersEndpoints
         users.MapPost("/", Create).WithSummary("Create an end user of the tenant.");
         users.MapGet("/", Find).WithSummary("Search end users by email or name, a page at a time (ordered by email).");
         users.MapGet("/{id:guid}", Get).WithSummary("One end user.");
+        users.MapPost("/{id:guid}/disable", Disable)
+            .WithSummary("Disable an end user: they cannot sign in and their tokens stop working at once (nothing is revoked); webhooks get user.disabled.");
+        users.MapPost("/{id:guid}/enable", Enable).WithSummary("Enable an end user again: their links work again.");
+        users.MapDelete("/{id:guid}", Delete)
+            .WithSummary("Delete an end user: their links end (token.revoked, reason user_deleted) and what identifies them is erased, in the audit trail too.");
     }
 
     private static async Task<Created<EndUserDto>> Create(CreateUserRequest body, HttpContext http, ISender sender, CancellationToken ct)
@@ -29,6 +35,21 @@ internal static class UsersEndpoints
 
     private static async Task<Ok<Page<EndUserDto>>> Find(string? search, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new FindEndUsers(search, page, pageSize), ct));
+
+    private static async Task<NoContent> Disable(Guid id, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(new DisableEndUser(id), ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> Enable(Guid id, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(new EnableEndUser(id), ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<RevocationResult>> Delete(Guid id, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new DeleteEndUser(id), ct));
 
     private static async Task<Ok<EndUserDto>> Get(Guid id, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new GetEndUser(id), ct));

@@ -30,7 +30,7 @@ public sealed class LinkHubFixture : IAsyncLifetime
         Setup = await Platform.ArrangeLinkAsync();
         var samplePort = LiveApp.FreeLoopbackPort();
         var webhook = await Platform.PostAsJsonAsync($"/api/v1/tenants/{Setup.Slug}/webhooks",
-            new { url = $"http://127.0.0.1:{samplePort}/webhooks/alexalinkhub", events = new[] { "account.linked", "account.unlinked", "token.revoked" } });
+            new { url = $"http://127.0.0.1:{samplePort}/webhooks/alexalinkhub", events = new[] { "account.linked", "account.unlinked", "token.revoked", "user.disabled" } });
         var created = await webhook.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
         Assert.True(webhook.IsSuccessStatusCode, created.ToString());
         WebhookSecret = created.GetProperty("secret").GetString()!;

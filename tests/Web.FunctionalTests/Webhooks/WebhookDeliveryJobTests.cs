@@ -97,6 +97,68 @@ public sealed class WebhookDeliveryJobTests(WebhookAppFixture app) : IClassFixtu
     }
 
     [Fact]
+    public async Task DisableUser_ThroughTheApi_SendsUserDisabledForEverySkill_AndTheTokenWorksAgainOnceEnabled()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var scenario = await WebhookScenario.CreateAsync(app, receiver, "user.disabled");
+        var token = await scenario.LinkAsync();
+        Assert.True(await IsActiveAsync(scenario, token));
+
+        var disabled = await app.Platform.PostAsync($"/api/v1/tenants/{scenario.Slug}/users/{scenario.UserId}/disable", null, Ct);
+        Assert.Equal(HttpStatusCode.NoContent, disabled.StatusCode);
+        Assert.False(await IsActiveAsync(scenario, token));
+
+        var webhook = await receiver.NextAsync();
+        Assert.True(StandardWebhooks.Verify(scenario.Secret, webhook));
+        using var body = JsonDocument.Parse(webhook.Body);
+        Assert.Equal("user.disabled", body.RootElement.Str("type"));
+        var data = body.RootElement.GetProperty("data");
+        Assert.Equal(JsonValueKind.Null, data.GetProperty("clientId").ValueKind);
+        Assert.Equal(scenario.UserId.ToString(), data.Str("userId"));
+        Assert.Equal("user_disabled", data.Str("reason"));
+
+        // Disabling again changes nothing and tells nobody twice; enabling restores the link (nothing was revoked).
+        Assert.Equal(HttpStatusCode.NoContent, (await app.Platform.PostAsync($"/api/v1/tenants/{scenario.Slug}/users/{scenario.UserId}/disable", null, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await app.Platform.PostAsync($"/api/v1/tenants/{scenario.Slug}/users/{scenario.UserId}/enable", null, Ct)).StatusCode);
+        Assert.True(await IsActiveAsync(scenario, token));
+        await scenario.WaitForDeliveryAsync(attempts: 1, status: "succeeded");
+        Assert.Single(receiver.Received);
+    }
+
+    [Fact]
+    public async Task DeleteUser_ThroughTheApi_EndsTheLinkWithTokenRevokedUserDeleted_AndTheUserIsGone()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var scenario = await WebhookScenario.CreateAsync(app, receiver, "token.revoked");
+        var token = await scenario.LinkAsync();
+
+        var deleted = await app.Platform.DeleteAsync($"/api/v1/tenants/{scenario.Slug}/users/{scenario.UserId}", Ct);
+        var result = await ApiAssert.JsonAsync(deleted, HttpStatusCode.OK);
+        Assert.Equal(1, result.GetProperty("revokedLinks").GetInt32());
+        Assert.False(await IsActiveAsync(scenario, token));
+
+        var webhook = await receiver.NextAsync();
+        using var body = JsonDocument.Parse(webhook.Body);
+        Assert.Equal(("token.revoked", "user_deleted"), (body.RootElement.Str("type"), body.RootElement.GetProperty("data").Str("reason")));
+        var gone = await app.Platform.GetAsync($"/api/v1/tenants/{scenario.Slug}/users/{scenario.UserId}", Ct);
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        Assert.DoesNotContain(scenario.Email, await gone.Content.ReadAsStringAsync(Ct), StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static async Task<bool> IsActiveAsync(WebhookScenario scenario, string token)
+    {
+        using var skill = scenario.App.Factory.CreateApiClient(apiKey: null);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/t/{scenario.Slug}/connect/introspect")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = token }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Uri.EscapeDataString(scenario.ClientId)}:{Uri.EscapeDataString(scenario.ClientSecret)}")));
+        using var response = await skill.SendAsync(request, Ct);
+        return (await ApiAssert.JsonAsync(response, HttpStatusCode.OK)).GetProperty("active").GetBoolean();
+    }
+
+    [Fact]
     public async Task ClientRevocation_SkillRevokesItsToken_ReceivesTokenRevokedWithReasonClientRevocation()
     {
         await using var receiver = await WebhookReceiver.StartAsync();

@@ -128,7 +128,7 @@ export class LinkHubServer {
       redirectUrls: [ALEXA_REDIRECT],
     });
     const user = await this.addUser(slug, { externalId });
-    const webhook = webhookUrl === undefined ? null : await this.api('POST', `/tenants/${slug}/webhooks`, { url: webhookUrl, events: ['account.linked', 'account.unlinked', 'token.revoked'] });
+    const webhook = webhookUrl === undefined ? null : await this.api('POST', `/tenants/${slug}/webhooks`, { url: webhookUrl, events: ['account.linked', 'account.unlinked', 'token.revoked', 'user.disabled'] });
     return { slug, issuer: `${this.baseUrl}/t/${slug}`, clientId: skill.clientId, clientSecret: skill.clientSecret, user, webhookSecret: webhook?.secret ?? null };
   }
 
@@ -165,6 +165,10 @@ export class LinkHubServer {
     const token = new URLSearchParams(fragment ?? '').get('access_token');
     if (decided.status !== 302 || !token) throw new Error(`Expected a redirect with a token, got ${decided.status} ${decided.location}`);
     return token;
+  }
+
+  async disableUser(arranged, userId) {
+    return this.api('POST', `/tenants/${arranged.slug}/users/${userId}/disable`);
   }
 
   async revokeUser(arranged, userId = arranged.user.id) {
