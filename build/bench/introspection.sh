@@ -10,7 +10,6 @@
 set -euo pipefail
 seconds=${1:-10}
 runs=${2:-5}
-BENCH_PORT=${BENCH_PORT:-5099}
 source "$(dirname "$0")/common.sh"
 
 bench_start_app
