@@ -18,9 +18,11 @@ jar="$work/cookies"
 cleanup() { [ -n "${app:-}" ] && kill "$app" 2>/dev/null; wait 2>/dev/null || true; [ -n "${BENCH_KEEP:-}" ] || rm -rf "$work"; }
 trap cleanup EXIT
 
-# Publishes and starts the app; returns once /health/ready answers. BENCH_APP_ENV adds settings ("Key__Sub=value …").
+# Publishes (once per script; APP_DIR=<published app> reuses a build) and starts the app; returns once /health/ready answers. BENCH_APP_ENV adds settings ("Key__Sub=value …").
 bench_start_app() {
-  dotnet publish src/Web -c Release -o "$work/app" -nologo -v quiet >/dev/null
+  if [ ! -f "$work/app/AlexaLinkHub.Web.dll" ]; then
+    if [ -n "${APP_DIR:-}" ]; then cp -r "$APP_DIR" "$work/app"; else dotnet publish src/Web -c Release -o "$work/app" -nologo -v quiet >/dev/null; fi
+  fi
   # shellcheck disable=SC2086
   env ${BENCH_APP_ENV:-} ASPNETCORE_URLS="$base" ASPNETCORE_ENVIRONMENT=Development Database__Provider=Sqlite \
   ConnectionStrings__Default="Data Source=$work/bench.db" Bootstrap__PlatformApiKey="$key" \
