@@ -57,6 +57,7 @@ done
   printf '%-14s %4s %9s %9s %14s %6s\n' mode run start_ms idle_MiB after_load_MiB load
   for r in "${rows[@]}"; do printf '%-14s %4s %9s %9s %14s %6s\n' $r; done
   for mode in $modes; do
+    mode=${mode%%=*}
     printf '%s: median cold start %s ms\n' "$mode" "$(printf '%s\n' "${rows[@]}" | awk -v m="$mode" '$1==m{print $3}' | sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}')"
   done
 } | tee artifacts/bench/memory.txt
