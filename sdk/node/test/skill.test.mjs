@@ -45,6 +45,15 @@ function buildSkill(linkHub) {
 
 const ask = async (kind, options, target = skill) => said(await target.invoke(envelope(kind, options)));
 
+/** Asks with the token until the skill answers with the LinkAccount card, or 20 s after `since` have passed. */
+async function untilLinkAccountCard(token, since) {
+  for (;;) {
+    const answer = await ask('LaunchRequest', { accessToken: token });
+    if (answer.linkAccountCard || performance.now() - since >= 20_000) return answer;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
 before(async () => {
   server = await LinkHubServer.start();
   receiver = await listen((req, res) => (req.url === '/webhooks/alexalinkhub' && req.method === 'POST' ? hub.webhookHandler(req, res) : res.writeHead(404).end()));
@@ -169,11 +178,7 @@ test('a revocation in the admin API reaches the skill by webhook: the next reque
 
     const revokedAt = performance.now();
     await server.revokeUser(carfu, user.id);
-    let answer;
-    do {
-      answer = await ask('LaunchRequest', { accessToken: token });
-      if (!answer.linkAccountCard) await new Promise((r) => setTimeout(r, 10));
-    } while (!answer.linkAccountCard && performance.now() - revokedAt < 20_000);
+    const answer = await untilLinkAccountCard(token, revokedAt);
     delays.push(Math.round(performance.now() - revokedAt));
 
     assert.equal(answer.linkAccountCard, true, 'the revoked token stopped working');
@@ -190,11 +195,7 @@ test('disabling the user in the admin API reaches the skill by webhook (user.dis
 
   const disabledAt = performance.now();
   await server.disableUser(carfu, user.id);
-  let answer;
-  do {
-    answer = await ask('LaunchRequest', { accessToken: token });
-    if (!answer.linkAccountCard) await new Promise((r) => setTimeout(r, 10));
-  } while (!answer.linkAccountCard && performance.now() - disabledAt < 20_000);
+  const answer = await untilLinkAccountCard(token, disabledAt);
 
   assert.equal(answer.linkAccountCard, true, 'the disabled user\'s token stopped working');
   assert.ok(hub.stats.evictions > evictionsBefore, 'by the webhook, not by the cache running out (60 s)');

@@ -147,15 +147,21 @@ public sealed class WebhookDeliveryJobTests(WebhookAppFixture app) : IClassFixtu
 
     private static async Task<bool> IsActiveAsync(WebhookScenario scenario, string token)
     {
+        using var response = await AsTheSkillAsync(scenario, "introspect", token);
+        return (await ApiAssert.JsonAsync(response, HttpStatusCode.OK)).GetProperty("active").GetBoolean();
+    }
+
+    /// <summary>POSTs the token to one of the tenant's OAuth endpoints as the skill does (HTTP Basic, RFC 6749 §2.3.1).</summary>
+    private static async Task<HttpResponseMessage> AsTheSkillAsync(WebhookScenario scenario, string endpoint, string token, params KeyValuePair<string, string>[] more)
+    {
         using var skill = scenario.App.Factory.CreateApiClient(apiKey: null);
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/t/{scenario.Slug}/connect/introspect")
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/t/{scenario.Slug}/connect/{endpoint}")
         {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = token }),
+            Content = new FormUrlEncodedContent(more.Prepend(new KeyValuePair<string, string>("token", token))),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
             Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Uri.EscapeDataString(scenario.ClientId)}:{Uri.EscapeDataString(scenario.ClientSecret)}")));
-        using var response = await skill.SendAsync(request, Ct);
-        return (await ApiAssert.JsonAsync(response, HttpStatusCode.OK)).GetProperty("active").GetBoolean();
+        return await skill.SendAsync(request, Ct);
     }
 
     [Fact]
@@ -165,14 +171,7 @@ public sealed class WebhookDeliveryJobTests(WebhookAppFixture app) : IClassFixtu
         var scenario = await WebhookScenario.CreateAsync(app, receiver, "token.revoked", "account.unlinked");
         var token = await scenario.LinkAsync();
 
-        using var skill = app.Factory.CreateApiClient(apiKey: null);
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/t/{scenario.Slug}/connect/revoke")
-        {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = token, ["token_type_hint"] = "access_token" }),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
-            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Uri.EscapeDataString(scenario.ClientId)}:{Uri.EscapeDataString(scenario.ClientSecret)}")));
-        using var revoked = await skill.SendAsync(request, Ct);
+        using var revoked = await AsTheSkillAsync(scenario, "revoke", token, KeyValuePair.Create("token_type_hint", "access_token"));
         Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
 
         var webhook = await receiver.NextAsync();
