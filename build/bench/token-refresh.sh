@@ -34,7 +34,7 @@ run() { # url [lua] → "rps p50ms p99ms req-per-app-cpu-s"
   t1=$(ticks)
   grep -q "Non-2xx" <<<"$r" && { echo "non-2xx responses from $1" >&2; echo "$r" >&2; exit 1; }
   local total; total=$(awk '/requests in/{print $1}' <<<"$r")
-  echo "$(awk '/Requests\/sec/{print $2}' <<<"$r") $(ms "$(awk '/ 50%/{print $2}' <<<"$r")") $(ms "$(awk '/ 99%/{print $2}' <<<"$r")") $(awk -v n="$total" -v t=$((t1 - t0)) -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.0f", t > 0 ? n / (t / hz) : 0}')"
+  echo "$(awk '/Requests\/sec/{print $2}' <<<"$r") $(ms "$(awk '/ 50%/{print $2}' <<<"$r")") $(ms "$(awk '/ 99%/{print $2}' <<<"$r")") $(awk -v n="$total" -v t=$((t1 - t0)) -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.0f", (t > 0 ? n / (t / hz) : 0)}')"
 }
 
 base_rows=(); refresh_rows=()
