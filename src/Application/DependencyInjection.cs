@@ -38,6 +38,7 @@ public static class DependencyInjection
         services.TryAddScoped<Linking.LinkRevocation>();
         services.TryAddScoped<Tenants.TenantRegistration>();
         services.TryAddScoped<Admins.AdminInvitations>();
+        services.TryAddScoped<Admins.TenantTeams>();
         services.AddOptions<Admins.AdminSignInOptions>().Bind(builder.Configuration.GetSection(Admins.AdminSignInOptions.SectionName));
         services.AddOptions<Admins.AdminSecurityOptions>().Bind(builder.Configuration.GetSection(Admins.AdminSecurityOptions.SectionName))
             .PostConfigure(options => options.RequireMfaForPlatformAdmins ??= !builder.Environment.IsDevelopment());

@@ -5,8 +5,12 @@ namespace AlexaLinkHub.Web;
 /// platform admins in (the background-job dashboard included) checks <see cref="PlatformAdmin"/>.</summary>
 public static class SessionClaims
 {
-    /// <summary>A tenant the principal belongs to (end user) or administers (admin, tenant API key).</summary>
+    /// <summary>A tenant the principal belongs to (end user) or administers (tenant API key; for an admin of the UI
+    /// <c>{tenant id}:{role}</c>).</summary>
     public const string Tenant = "alh:tenant";
+
+    /// <summary>A tenant API key's role there (admin or viewer).</summary>
+    public const string Role = "alh:role";
 
     /// <summary>The security stamp a cookie was issued with: a changed password ends the session.</summary>
     public const string Stamp = "alh:stamp";

@@ -5,11 +5,13 @@ namespace AlexaLinkHub.Application.Admins;
 /// <summary>Who a signed-in admin is and what they may administer, as the admin UI's session carries it. The security
 /// stamp changes with the password (and "sign out everywhere", and an MFA reset), which ends sessions started before.
 /// <see cref="MustEnrolMfa"/>: a second factor is required and the admin has none yet — the UI lets them do nothing
-/// else until they enrol one.</summary>
-public sealed record AdminIdentity(Guid AdminId, string Email, bool IsPlatformAdmin, IReadOnlyList<Guid> TenantIds, string SecurityStamp, bool HasMfa, bool MustEnrolMfa)
+/// else until they enrol one. <see cref="TenantRoles"/>: the tenants they may enter (enabled memberships) with their role.</summary>
+public sealed record AdminIdentity(Guid AdminId, string Email, bool IsPlatformAdmin, IReadOnlyDictionary<Guid, AdminRole> TenantRoles, string SecurityStamp, bool HasMfa, bool MustEnrolMfa)
 {
+    public IReadOnlyList<Guid> TenantIds => TenantRoles.Keys.ToList();
+
     public static AdminIdentity From(AdminUser admin, bool mustEnrolMfa) =>
-        new(admin.Id, admin.Email, admin.IsPlatformAdmin, admin.Memberships.Select(m => m.TenantId).ToList(), admin.SecurityStamp, admin.HasMfa, mustEnrolMfa);
+        new(admin.Id, admin.Email, admin.IsPlatformAdmin, admin.ActiveMemberships.ToDictionary(m => m.TenantId, m => m.Role), admin.SecurityStamp, admin.HasMfa, mustEnrolMfa);
 }
 
 /// <summary>Configuration section <c>AdminSignIn</c>: lockout of the admin sign-in page, and invitation links.</summary>

@@ -7,8 +7,9 @@ using Microsoft.Extensions.Options;
 namespace AlexaLinkHub.Application.Admins;
 
 /// <summary>The one way someone is given a tenant to administer — by one of its admins (<see cref="InviteAdmin"/>) or
-/// by a platform admin onboarding the tenant (<see cref="Tenants.OnboardTenant"/>): a new person gets an invitation link
-/// to choose a password, an existing admin simply gains the tenant. Audited in that tenant's trail.</summary>
+/// by a platform admin onboarding the tenant (<see cref="Tenants.OnboardTenant"/>, as its owner): a new person gets an
+/// invitation link to choose a password, an existing admin simply gains the tenant, with <c>role</c>. Someone already on
+/// the team keeps their role (changing it is <see cref="ChangeAdminRole"/>). Audited in that tenant's trail.</summary>
 public sealed class AdminInvitations(
     IAdminUserRepository admins,
     IAdminTokens tokens,
@@ -18,23 +19,24 @@ public sealed class AdminInvitations(
     IOptions<AdminSignInOptions> options,
     TimeProvider clock)
 {
-    public async Task<InvitationOutcome> InviteAsync(Tenant tenant, string email, CancellationToken cancellationToken)
+    public async Task<InvitationOutcome> InviteAsync(Tenant tenant, string email, AdminRole role, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var admin = await admins.FindByEmailAsync(email, cancellationToken);
-        if (admin is not null && admin.CanAdminister(tenant.Id) && !admin.IsInvitationPending)
+        if (admin is not null && (admin.IsPlatformAdmin || admin.MembershipOf(tenant.Id) is not null) && !admin.IsInvitationPending)
             return InvitationOutcome.AlreadyAdmin;
 
+        var details = AuditDetails.Of("role", role.Name());
         if (admin is null)
         {
-            admin = AdminUser.Invite(email, tenant.Id, now);
+            admin = AdminUser.Invite(email, tenant.Id, role, now);
             admins.Add(admin);
-            audit.Record(AuditActions.AdminInvited, AuditTarget.Admin(admin.Email), tenantId: tenant.Id);
+            audit.Record(AuditActions.AdminInvited, AuditTarget.Admin(admin.Email), details, tenantId: tenant.Id);
         }
         else
         {
-            admin.AddMembership(tenant.Id, now);
-            audit.Record(admin.IsInvitationPending ? AuditActions.AdminInvited : AuditActions.AdminMembershipAdded, AuditTarget.Admin(admin.Email), tenantId: tenant.Id);
+            admin.AddMembership(tenant.Id, role, now);
+            audit.Record(admin.IsInvitationPending ? AuditActions.AdminInvited : AuditActions.AdminMembershipAdded, AuditTarget.Admin(admin.Email), details, tenantId: tenant.Id);
         }
 
         if (admin.IsInvitationPending)

@@ -11,6 +11,9 @@ public interface IAdminUserRepository
     /// <summary>The admins with a membership of the tenant (platform admins reach every tenant and are not listed).</summary>
     Task<IReadOnlyList<AdminUser>> ListForTenantAsync(Guid tenantId, CancellationToken cancellationToken);
 
+    /// <summary>The same admins with their memberships, tracked: for changing the team (<see cref="Domain.Admins.TenantTeam"/>).</summary>
+    Task<IReadOnlyList<AdminUser>> ListTeamAsync(Guid tenantId, CancellationToken cancellationToken);
+
     Task<bool> AnyPlatformAdminAsync(CancellationToken cancellationToken);
 
     void Add(AdminUser admin);

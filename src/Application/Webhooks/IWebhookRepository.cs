@@ -16,6 +16,9 @@ public interface IWebhookRepository
 
     void AddDelivery(WebhookDelivery delivery);
 
+    /// <summary>One delivery with its attempts, tracked (to send it again).</summary>
+    Task<WebhookDelivery?> FindDeliveryAsync(Guid deliveryId, CancellationToken cancellationToken);
+
     /// <summary>An endpoint's deliveries, newest first, with their attempts.</summary>
     Task<IReadOnlyList<WebhookDelivery>> ListDeliveriesAsync(Guid endpointId, int max, CancellationToken cancellationToken);
 

@@ -2,9 +2,9 @@ using AlexaLinkHub.Domain.Webhooks;
 
 namespace AlexaLinkHub.Application.Webhooks;
 
-public sealed record WebhookDto(Guid Id, string Url, IReadOnlyList<string> Events, DateTimeOffset CreatedAt)
+public sealed record WebhookDto(Guid Id, string Url, IReadOnlyList<string> Events, bool Enabled, DateTimeOffset CreatedAt)
 {
-    public static WebhookDto From(WebhookEndpoint endpoint) => new(endpoint.Id, endpoint.Url, endpoint.Events, endpoint.CreatedAt);
+    public static WebhookDto From(WebhookEndpoint endpoint) => new(endpoint.Id, endpoint.Url, endpoint.Events, endpoint.Enabled, endpoint.CreatedAt);
 }
 
 /// <summary>The answer to creating a webhook: the only time the signing secret is shown.</summary>

@@ -66,29 +66,38 @@ public sealed class AdminUser
         return admin;
     }
 
-    public static AdminUser CreateTenantAdmin(string email, string passwordHash, Guid tenantId, DateTimeOffset now)
+    public static AdminUser CreateTenantAdmin(string email, string passwordHash, Guid tenantId, AdminRole role, DateTimeOffset now)
     {
         var admin = New(email, passwordHash, now);
-        admin.AddMembership(tenantId, now);
+        admin.AddMembership(tenantId, role, now);
         return admin;
     }
 
     /// <summary>An admin invited by email: a member of the tenant, with no password until they accept the invitation.</summary>
-    public static AdminUser Invite(string email, Guid tenantId, DateTimeOffset now) =>
-        CreateTenantAdmin(email, PendingPasswordHash, tenantId, now);
+    public static AdminUser Invite(string email, Guid tenantId, AdminRole role, DateTimeOffset now) =>
+        CreateTenantAdmin(email, PendingPasswordHash, tenantId, role, now);
 
-    public void AddMembership(Guid tenantId, DateTimeOffset now)
+    /// <summary>Gives the admin the tenant with <paramref name="role"/>; an existing membership keeps its role (changing a
+    /// role is the team's decision: <see cref="TenantTeam.ChangeRole"/>).</summary>
+    public void AddMembership(Guid tenantId, AdminRole role, DateTimeOffset now)
     {
         if (tenantId == Guid.Empty)
             throw new DomainException("A membership names a tenant.");
+        if (!Enum.IsDefined(role))
+            throw new DomainException("Unknown role.", "role");
         if (_memberships.Exists(m => m.TenantId == tenantId))
             return;
-        _memberships.Add(new AdminMembership(Id, tenantId, now));
+        _memberships.Add(new AdminMembership(Id, tenantId, role, now));
     }
 
     public void RemoveMembership(Guid tenantId) => _memberships.RemoveAll(m => m.TenantId == tenantId);
 
-    public bool CanAdminister(Guid tenantId) => Enabled && (IsPlatformAdmin || _memberships.Exists(m => m.TenantId == tenantId));
+    public AdminMembership? MembershipOf(Guid tenantId) => _memberships.Find(m => m.TenantId == tenantId);
+
+    /// <summary>The tenants this admin may enter now: enabled memberships of an enabled account.</summary>
+    public IEnumerable<AdminMembership> ActiveMemberships => Enabled ? _memberships.Where(m => m.Enabled) : [];
+
+    public bool CanAdminister(Guid tenantId) => Enabled && (IsPlatformAdmin || _memberships.Exists(m => m.TenantId == tenantId && m.Enabled));
 
     public void SetPasswordHash(string passwordHash)
     {

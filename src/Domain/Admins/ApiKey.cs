@@ -29,14 +29,26 @@ public sealed class ApiKey
     public DateTimeOffset? RevokedAt { get; private set; }
     public DateTimeOffset? LastUsedAt { get; private set; }
 
+    /// <summary>What a tenant key may do in its tenant: <see cref="AdminRole.Admin"/> or <see cref="AdminRole.Viewer"/>
+    /// (a platform key reaches everything, and says admin).</summary>
+    public AdminRole Role { get; private set; }
+
     public bool IsPlatformKey => TenantId is null;
     public bool IsActive => RevokedAt is null;
 
     public static ApiKey CreatePlatformKey(string name, string prefix, string keyHash, DateTimeOffset now) =>
-        New(null, name, prefix, keyHash, now);
+        New(null, name, AdminRole.Admin, prefix, keyHash, now);
 
-    public static ApiKey CreateTenantKey(Guid tenantId, string name, string prefix, string keyHash, DateTimeOffset now) =>
-        tenantId == Guid.Empty ? throw new DomainException("A tenant key names a tenant.") : New(tenantId, name, prefix, keyHash, now);
+    public static ApiKey CreateTenantKey(Guid tenantId, string name, AdminRole role, string prefix, string keyHash, DateTimeOffset now)
+    {
+        if (tenantId == Guid.Empty)
+            throw new DomainException("A tenant key names a tenant.");
+        return New(tenantId, name, ValidateRole(role), prefix, keyHash, now);
+    }
+
+    /// <summary>A tenant key acts for automation: it is an admin or a viewer, and only people own a tenant.</summary>
+    public static AdminRole ValidateRole(AdminRole role) =>
+        role is AdminRole.Admin or AdminRole.Viewer ? role : throw new DomainException("An API key is an admin or a viewer; only people own a tenant.", "role");
 
     public bool CanAccess(Guid tenantId) => IsActive && (IsPlatformKey || TenantId == tenantId);
 
@@ -46,7 +58,7 @@ public sealed class ApiKey
 
     public static string ValidateName(string? name) => Guard.Text(name, "Name", NameMaxLength);
 
-    private static ApiKey New(Guid? tenantId, string name, string prefix, string keyHash, DateTimeOffset now)
+    private static ApiKey New(Guid? tenantId, string name, AdminRole role, string prefix, string keyHash, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(keyHash) || string.IsNullOrWhiteSpace(prefix))
             throw new DomainException("A key hash and prefix are required.");
@@ -55,6 +67,7 @@ public sealed class ApiKey
             Id = Guid.CreateVersion7(now),
             TenantId = tenantId,
             Name = ValidateName(name),
+            Role = role,
             Prefix = prefix,
             KeyHash = keyHash,
             CreatedAt = now,

@@ -53,6 +53,10 @@ public static class AuditActions
     public const string AdminRecoveryCodeUsed = "admin.recovery_code_used";
     public const string AdminMfaReset = "admin.mfa_reset";
     public const string AdminSignedOutEverywhere = "admin.signed_out_everywhere";
+    public const string AdminRoleChanged = "admin.role_changed";
+    public const string AdminDisabled = "admin.disabled";
+    public const string AdminEnabled = "admin.enabled";
+    public const string AdminRemoved = "admin.removed";
     public const string TenantAdminMfaRequired = "tenant.admin_mfa_required";
     public const string TenantTokensRevoked = "tenant.tokens_revoked";
     public const string UserSignedOutEverywhere = "user.signed_out_everywhere";
@@ -73,6 +77,9 @@ public static class AuditActions
     public const string WebhookCreated = "webhook.created";
     public const string WebhookDeleted = "webhook.deleted";
     public const string WebhookTestSent = "webhook.test_sent";
+    public const string WebhookRedelivered = "webhook.redelivered";
+    public const string WebhookDisabled = "webhook.disabled";
+    public const string WebhookEnabled = "webhook.enabled";
 
     public const string AuditTrimmed = "audit.trimmed";
 }

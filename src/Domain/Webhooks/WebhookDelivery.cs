@@ -44,6 +44,13 @@ public sealed class WebhookDelivery : ITenantOwned
     /// <summary>The <c>webhook-id</c> header.</summary>
     public string MessageId => $"msg_{Id:N}";
 
+    /// <summary>The delivery id in a <see cref="MessageId"/> (as the deliveries list shows it).</summary>
+    public static bool TryParseMessageId(string? messageId, out Guid id)
+    {
+        id = Guid.Empty;
+        return messageId is { Length: 36 } && messageId.StartsWith("msg_", StringComparison.Ordinal) && Guid.TryParseExact(messageId[4..], "N", out id);
+    }
+
     public static WebhookDelivery Create(Guid tenantId, Guid endpointId, string eventType, string payload, DateTimeOffset now)
     {
         if (tenantId == Guid.Empty || endpointId == Guid.Empty)
@@ -89,6 +96,18 @@ public sealed class WebhookDelivery : ITenantOwned
         {
             NextAttemptAt = at + DeliveryRetries.Delay(_attempts.Count);
         }
+    }
+
+    /// <summary>A failed delivery is sent once more (the vendor fixed their receiver): due now, with the same id and bytes,
+    /// so a receiver that did get it after all can still drop the duplicate. Its earlier attempts stay in its history, so
+    /// a failure of this one attempt marks it failed again (it has had its retries).</summary>
+    public void Redeliver(DateTimeOffset now)
+    {
+        if (Status != WebhookDeliveryStatus.Failed)
+            throw new DomainException("Only a failed delivery is sent again; a pending one is still being retried.");
+        Status = WebhookDeliveryStatus.Pending;
+        CompletedAt = null;
+        NextAttemptAt = now;
     }
 
     private void Complete(WebhookDeliveryStatus status, DateTimeOffset at)

@@ -23,6 +23,9 @@ public sealed class WebhookEndpoint : ITenantOwned
     public string ProtectedSecret { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>A disabled endpoint keeps its settings and history but gets no new events (a test event still goes).</summary>
+    public bool Enabled { get; private set; }
+
     public static WebhookEndpoint Create(Guid tenantId, string? url, IReadOnlyList<string>? events, string protectedSecret, bool allowLoopback, DateTimeOffset now)
     {
         if (tenantId == Guid.Empty)
@@ -37,10 +40,15 @@ public sealed class WebhookEndpoint : ITenantOwned
             _events = ValidateEvents(events),
             ProtectedSecret = protectedSecret,
             CreatedAt = now,
+            Enabled = true,
         };
     }
 
-    public bool IsSubscribedTo(string eventType) => _events.Contains(eventType, StringComparer.Ordinal);
+    public bool IsSubscribedTo(string eventType) => Enabled && _events.Contains(eventType, StringComparer.Ordinal);
+
+    public void Disable() => Enabled = false;
+
+    public void Enable() => Enabled = true;
 
     public static List<string> ValidateEvents(IReadOnlyList<string>? events)
     {

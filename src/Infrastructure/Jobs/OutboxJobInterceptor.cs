@@ -32,6 +32,10 @@ internal sealed partial class OutboxJobInterceptor(IServiceProvider services, IL
             if (entry.Entity is UserImport { Status: UserImportStatus.Queued } import && entry.State == EntityState.Modified
                 && entry.Property(nameof(UserImport.Status)).OriginalValue is not UserImportStatus.Queued)
                 db.PendingOutbox.Add(new OutboxItem(OutboxKind.UserImport, import.TenantId, import.Id));
+            // A failed delivery sent again (WebhookDelivery.Redeliver) is due once more, like a new one.
+            if (entry.Entity is WebhookDelivery { Status: WebhookDeliveryStatus.Pending } redelivery && entry.State == EntityState.Modified
+                && entry.Property(nameof(WebhookDelivery.Status)).OriginalValue is WebhookDeliveryStatus.Failed)
+                db.PendingOutbox.Add(new OutboxItem(OutboxKind.Webhook, redelivery.TenantId, redelivery.Id));
             if (entry.State != EntityState.Added)
                 continue;
             switch (entry.Entity)

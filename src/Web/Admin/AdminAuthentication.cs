@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using AlexaLinkHub.Application.Admins;
 using AlexaLinkHub.Application.Common.Tenancy;
+using AlexaLinkHub.Domain.Admins;
 using Mediator;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -34,7 +35,7 @@ public static class AdminAuthentication
             claims.Add(new Claim(SessionClaims.MustEnrolMfa, "true"));
         if (admin.HasMfa)
             claims.Add(new Claim(SessionClaims.HasMfa, "true"));
-        claims.AddRange(admin.TenantIds.Select(id => new Claim(SessionClaims.Tenant, id.ToString())));
+        claims.AddRange(admin.TenantRoles.Select(t => new Claim(SessionClaims.Tenant, $"{t.Key}:{t.Value.Name()}")));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme, ClaimTypes.Name, ClaimTypes.Role));
     }
 
@@ -52,7 +53,7 @@ public static class AdminAuthentication
         if (!result.Succeeded || !Guid.TryParse(result.Principal.FindFirstValue(ClaimTypes.NameIdentifier), out var adminId))
             return Actor.Anonymous(sourceIp);
         var principal = result.Principal;
-        var tenants = principal.FindAll(SessionClaims.Tenant).Select(c => Guid.Parse(c.Value)).ToList();
+        var tenants = principal.FindAll(SessionClaims.Tenant).Select(c => c.Value.Split(':')).ToDictionary(p => Guid.Parse(p[0]), p => AdminRoles.Parse(p[1]));
         return Actor.Admin(adminId, principal.FindFirstValue(ClaimTypes.Email) ?? string.Empty, principal.HasClaim(c => c.Type == SessionClaims.PlatformAdmin),
             tenants, VerifiedAt(principal), sourceIp);
     }

@@ -48,7 +48,8 @@ internal sealed class AdminPageFilter(ISender sender, ICurrentActor actor) : IAs
         // A slug the admin may not administer is a 404 like any refusal (PageErrorFilter).
         if (context.RouteData.Values["slug"] is string slug)
         {
-            await sender.Send(new EnterTenantScope(slug), http.RequestAborted);
+            var tenantId = await sender.Send(new EnterTenantScope(slug), http.RequestAborted);
+            session.TenantRole = actor.RoleIn(tenantId);
             var tenant = await sender.Send(new GetTenant(), http.RequestAborted);
             (session.TenantSlug, session.TenantName, session.TenantSuspended) = (tenant.Slug, tenant.DisplayName, tenant.Status == TenantStatusNames.Suspended);
         }

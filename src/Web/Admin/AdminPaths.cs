@@ -26,6 +26,10 @@ public static class AdminPaths
 
     public static string UserImport(string slug, Guid id) => $"{Tenant(slug)}/users/imports/{id}";
 
+    public static string Webhooks(string slug) => $"{Tenant(slug)}/webhooks";
+
+    public static string Webhook(string slug, Guid id) => $"{Webhooks(slug)}/{id}";
+
     public static string LegacySignIn(string slug) => $"{Tenant(slug)}/legacy-sign-in";
 
     /// <summary>A return URL we follow after sign-in: inside the admin area, never elsewhere.</summary>

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using AlexaLinkHub.Application.ApiKeys;
 using AlexaLinkHub.Application.Common.Tenancy;
+using AlexaLinkHub.Domain.Admins;
 using Mediator;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -34,6 +35,7 @@ internal sealed class ApiKeyAuthenticationHandler(
         {
             new(ClaimTypes.NameIdentifier, identity.KeyId.ToString()),
             new(SessionClaims.KeyPrefix, identity.Prefix),
+            new(SessionClaims.Role, identity.Role),
         };
         claims.Add(identity.TenantId is { } tenantId ? new Claim(SessionClaims.Tenant, tenantId.ToString()) : new Claim(SessionClaims.PlatformKey, "true"));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
@@ -46,7 +48,8 @@ internal sealed class ApiKeyAuthenticationHandler(
         if (!result.Succeeded)
             return Actor.Anonymous(sourceIp);
         var tenant = result.Principal.FindFirstValue(SessionClaims.Tenant);
-        return Actor.ApiKey(result.Principal.FindFirstValue(SessionClaims.KeyPrefix)!, tenant is null ? null : Guid.Parse(tenant), sourceIp);
+        return Actor.ApiKey(result.Principal.FindFirstValue(SessionClaims.KeyPrefix)!, tenant is null ? null : Guid.Parse(tenant), sourceIp,
+            AdminRoles.Parse(result.Principal.FindFirstValue(SessionClaims.Role)));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -9,14 +9,14 @@ internal static class ApiKeysEndpoints
     public static void MapApiKeysEndpoints(this RouteGroupBuilder tenant)
     {
         var keys = tenant.MapGroup("/api-keys").WithTags("API keys");
-        keys.MapPost("/", Create).WithSummary("Create a tenant-scoped API key. The key is in this response only.");
+        keys.MapPost("/", Create).WithSummary("Create a tenant-scoped API key, role \"admin\" (the default) or \"viewer\" (reads only: its writes are 403). The key is in this response only.");
         keys.MapGet("/", List).WithSummary("The tenant's API keys (prefixes only).");
         keys.MapDelete("/{id:guid}", Revoke).WithSummary("Revoke an API key.");
     }
 
     private static async Task<Created<CreatedApiKeyDto>> Create(CreateApiKeyRequest body, HttpContext http, ISender sender, CancellationToken ct)
     {
-        var key = await sender.Send(new CreateApiKey { Name = body.Name ?? string.Empty }, ct);
+        var key = await sender.Send(new CreateApiKey { Name = body.Name ?? string.Empty, Role = body.Role }, ct);
         return TypedResults.Created($"{SkillsEndpoints.TenantPath(http)}/api-keys/{key.Id}", key);
     }
 

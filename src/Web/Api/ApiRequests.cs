@@ -25,7 +25,7 @@ public sealed record RotateSecretRequest(int? OverlapSeconds);
 
 public sealed record CreateUserRequest(string? Email, string? Password, string? DisplayName, string? ExternalId);
 
-public sealed record CreateApiKeyRequest(string? Name);
+public sealed record CreateApiKeyRequest(string? Name, string? Role);
 
 public sealed record RevokeAllRequest(string? Confirmation);
 

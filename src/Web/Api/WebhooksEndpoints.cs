@@ -20,6 +20,12 @@ internal static class WebhooksEndpoints
         hooks.MapGet("/{id:guid}/deliveries", Deliveries)
             .WithSummary("The webhook's deliveries, newest first: status, next attempt and every attempt with its time and response code.");
         hooks.MapPost("/{id:guid}/test", SendTest).WithSummary("Send a webhook.test event to the webhook (signed and retried like any other).");
+        hooks.MapPost("/{id:guid}/deliveries/{deliveryId}/redeliver", Redeliver)
+            .WithSummary("Send a failed delivery (its msg_… id) once more, with the same webhook-id and body (400 unless it failed).");
+        hooks.MapPost("/{id:guid}/disable", (Guid id, ISender sender, CancellationToken ct) => SetEnabled(id, false, sender, ct))
+            .WithSummary("Disable a webhook: it keeps its settings and deliveries and gets no new events.");
+        hooks.MapPost("/{id:guid}/enable", (Guid id, ISender sender, CancellationToken ct) => SetEnabled(id, true, sender, ct))
+            .WithSummary("Enable a disabled webhook again.");
     }
 
     private static async Task<Created<CreatedWebhookDto>> Create(CreateWebhookRequest body, HttpContext http, ISender sender, CancellationToken ct)
@@ -42,6 +48,15 @@ internal static class WebhooksEndpoints
 
     private static async Task<Ok<IReadOnlyList<WebhookDeliveryDto>>> Deliveries(Guid id, int? limit, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new ListWebhookDeliveries(id, limit ?? 50), ct));
+
+    private static async Task<Accepted<WebhookDeliveryDto>> Redeliver(Guid id, string deliveryId, HttpContext http, ISender sender, CancellationToken ct)
+    {
+        var delivery = await sender.Send(new RedeliverWebhook(id, deliveryId), ct);
+        return TypedResults.Accepted($"{SkillsEndpoints.TenantPath(http)}/webhooks/{id}/deliveries", delivery);
+    }
+
+    private static async Task<Ok<WebhookDto>> SetEnabled(Guid id, bool enabled, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new SetWebhookEnabled(id, enabled), ct));
 
     private static async Task<Accepted<WebhookDeliveryDto>> SendTest(Guid id, HttpContext http, ISender sender, CancellationToken ct)
     {

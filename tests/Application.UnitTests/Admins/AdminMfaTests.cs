@@ -179,7 +179,7 @@ public sealed class AdminMfaTests
         var tenant = await app.TenantAsync("carfu");
         var colleagueId = await app.QueryDbAsync(async db =>
         {
-            var colleague = AdminUser.CreateTenantAdmin("colleague@carfu.example", "hash", tenant.Id, app.Clock.GetUtcNow());
+            var colleague = AdminUser.CreateTenantAdmin("colleague@carfu.example", "hash", tenant.Id, AdminRole.Owner, app.Clock.GetUtcNow());
             colleague.BeginTotpEnrolment("protected");
             colleague.ConfirmTotpEnrolment(1);
             db.AdminUsers.Add(colleague);

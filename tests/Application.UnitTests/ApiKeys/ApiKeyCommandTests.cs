@@ -32,7 +32,7 @@ public sealed class ApiKeyCommandTests
         Assert.Equal((created.Id, (Guid?)acme.Id, SecretTokens.Hash(created.Key)), (stored.Id, stored.TenantId, stored.KeyHash));
         Assert.DoesNotContain(await app.AllValuesAsync("ApiKeys"), v => v.Contains(created.Key, StringComparison.Ordinal));
         var audit = Assert.Single(await app.AuditEventsAsync(AuditActions.ApiKeyCreated));
-        Assert.Equal((acme.Id, $"api-key:{created.Prefix}", "name=CI deploy"), (audit.TenantId!.Value, audit.Target, audit.Details));
+        Assert.Equal((acme.Id, $"api-key:{created.Prefix}", "name=CI deploy; role=admin"), (audit.TenantId!.Value, audit.Target, audit.Details));
         Assert.DoesNotContain(await app.AllValuesAsync("AuditEvents"), v => v.Contains(created.Key, StringComparison.Ordinal));
     }
 

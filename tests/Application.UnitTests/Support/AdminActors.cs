@@ -20,7 +20,7 @@ public static class AdminActors
     public static Task<T> AsAdmin<T>(this AppServices app, AdminIdentity admin, IMessage message, TenantDto? tenant = null, TimeSpan? verifiedAgo = null) =>
         app.SendAsync<T>(message, (actor, scope) =>
         {
-            actor.Set(Actor.Admin(admin.AdminId, admin.Email, admin.IsPlatformAdmin, admin.TenantIds, app.Clock.GetUtcNow() - (verifiedAgo ?? TimeSpan.Zero), "10.0.0.1"));
+            actor.Set(Actor.Admin(admin.AdminId, admin.Email, admin.IsPlatformAdmin, admin.TenantRoles, app.Clock.GetUtcNow() - (verifiedAgo ?? TimeSpan.Zero), "10.0.0.1"));
             if (tenant is not null)
                 scope.EnterTenant(tenant.Id, tenant.Slug);
         });

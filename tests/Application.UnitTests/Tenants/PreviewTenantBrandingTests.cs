@@ -44,7 +44,7 @@ public sealed class PreviewTenantBrandingTests
         await Assert.ThrowsAsync<NotFoundException>(() =>
             app.SendAsync<TenantSite>(new PreviewTenantBranding(new UpdateTenantBranding()), (actor, scope) =>
             {
-                actor.Set(Actor.Admin(Guid.NewGuid(), "admin@acme.example", false, [acme.Id], app.Clock.GetUtcNow(), null));
+                actor.Set(Actor.Admin(Guid.NewGuid(), "admin@acme.example", false, new Dictionary<Guid, Domain.Admins.AdminRole> { [acme.Id] = Domain.Admins.AdminRole.Owner }, app.Clock.GetUtcNow(), null));
                 scope.EnterTenant(globex.Id, globex.Slug);
             }));
     }

@@ -8,7 +8,7 @@ public sealed class AdminInvitationTests
     public void InvitedAdmin_IsAMemberWithNoPasswordUntilTheyChooseOne()
     {
         var tenant = Guid.NewGuid();
-        var admin = AdminUser.Invite("new@vendor.example", tenant, new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
+        var admin = AdminUser.Invite("new@vendor.example", tenant, AdminRole.Owner, new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
         var stamp = admin.SecurityStamp;
 
         Assert.True(admin.IsInvitationPending);

@@ -7,7 +7,7 @@ public class AdminSecondFactorTests
 {
     private static readonly Guid TenantA = Guid.Parse("0195a1b2-0000-7000-8000-00000000000a");
 
-    private static AdminUser NewAdmin() => AdminUser.CreateTenantAdmin("staff@carfu.com", "hash", TenantA, TestTime.Now);
+    private static AdminUser NewAdmin() => AdminUser.CreateTenantAdmin("staff@carfu.com", "hash", TenantA, AdminRole.Owner, TestTime.Now);
 
     private static List<string> Hashes(string prefix = "h") => Enumerable.Range(0, AdminUser.RecoveryCodeCount).Select(i => $"{prefix}{i}").ToList();
 

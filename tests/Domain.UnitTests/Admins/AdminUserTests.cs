@@ -27,7 +27,7 @@ public class AdminUserTests
     [Fact]
     public void CreateTenantAdmin_ValidInput_IsMemberOfThatTenantOnly()
     {
-        var admin = AdminUser.CreateTenantAdmin("staff@carfu.com", "hash", TenantA, TestTime.Now);
+        var admin = AdminUser.CreateTenantAdmin("staff@carfu.com", "hash", TenantA, AdminRole.Owner, TestTime.Now);
 
         Assert.False(admin.IsPlatformAdmin);
         var membership = Assert.Single(admin.Memberships);
@@ -38,7 +38,7 @@ public class AdminUserTests
 
     [Fact]
     public void CreateTenantAdmin_EmptyTenant_IsRefused() =>
-        Assert.Throws<DomainException>(() => AdminUser.CreateTenantAdmin("staff@carfu.com", "hash", Guid.Empty, TestTime.Now));
+        Assert.Throws<DomainException>(() => AdminUser.CreateTenantAdmin("staff@carfu.com", "hash", Guid.Empty, AdminRole.Owner, TestTime.Now));
 
     [Fact]
     public void CreatePlatformAdmin_MalformedEmail_IsRefused() =>
@@ -60,7 +60,7 @@ public class AdminUserTests
     [Fact]
     public void CanAdminister_TenantAdmin_OnlyTheirTenants()
     {
-        var admin = AdminUser.CreateTenantAdmin("staff@carfu.com", "hash", TenantA, TestTime.Now);
+        var admin = AdminUser.CreateTenantAdmin("staff@carfu.com", "hash", TenantA, AdminRole.Owner, TestTime.Now);
 
         Assert.True(admin.CanAdminister(TenantA));
         Assert.False(admin.CanAdminister(TenantB));
@@ -71,7 +71,7 @@ public class AdminUserTests
     public void CanAdminister_DisabledAdmin_Nothing()
     {
         var platform = AdminUser.CreatePlatformAdmin("root@example.com", "hash", TestTime.Now);
-        var tenant = AdminUser.CreateTenantAdmin("staff@carfu.com", "hash", TenantA, TestTime.Now);
+        var tenant = AdminUser.CreateTenantAdmin("staff@carfu.com", "hash", TenantA, AdminRole.Owner, TestTime.Now);
 
         platform.Disable();
         tenant.Disable();
@@ -83,7 +83,7 @@ public class AdminUserTests
     [Fact]
     public void Enable_DisabledAdmin_RestoresAccess()
     {
-        var admin = AdminUser.CreateTenantAdmin("staff@carfu.com", "hash", TenantA, TestTime.Now);
+        var admin = AdminUser.CreateTenantAdmin("staff@carfu.com", "hash", TenantA, AdminRole.Owner, TestTime.Now);
         admin.Disable();
 
         admin.Enable();
@@ -95,9 +95,9 @@ public class AdminUserTests
     [Fact]
     public void AddMembership_SecondTenant_GrantsBoth()
     {
-        var admin = AdminUser.CreateTenantAdmin("staff@carfu.com", "hash", TenantA, TestTime.Now);
+        var admin = AdminUser.CreateTenantAdmin("staff@carfu.com", "hash", TenantA, AdminRole.Owner, TestTime.Now);
 
-        admin.AddMembership(TenantB, TestTime.Now.AddDays(1));
+        admin.AddMembership(TenantB, AdminRole.Owner, TestTime.Now.AddDays(1));
 
         Assert.Equal([TenantA, TenantB], admin.Memberships.Select(m => m.TenantId));
         Assert.True(admin.CanAdminister(TenantB));
@@ -106,9 +106,9 @@ public class AdminUserTests
     [Fact]
     public void AddMembership_SameTenantAgain_KeepsTheOriginalMembership()
     {
-        var admin = AdminUser.CreateTenantAdmin("staff@carfu.com", "hash", TenantA, TestTime.Now);
+        var admin = AdminUser.CreateTenantAdmin("staff@carfu.com", "hash", TenantA, AdminRole.Owner, TestTime.Now);
 
-        admin.AddMembership(TenantA, TestTime.Now.AddDays(1));
+        admin.AddMembership(TenantA, AdminRole.Owner, TestTime.Now.AddDays(1));
 
         var membership = Assert.Single(admin.Memberships);
         Assert.Equal(TestTime.Now, membership.CreatedAt);
@@ -119,15 +119,15 @@ public class AdminUserTests
     {
         var admin = AdminUser.CreatePlatformAdmin("root@example.com", "hash", TestTime.Now);
 
-        Assert.Throws<DomainException>(() => admin.AddMembership(Guid.Empty, TestTime.Now));
+        Assert.Throws<DomainException>(() => admin.AddMembership(Guid.Empty, AdminRole.Owner, TestTime.Now));
         Assert.Empty(admin.Memberships);
     }
 
     [Fact]
     public void RemoveMembership_MemberTenant_RevokesAccessToItOnly()
     {
-        var admin = AdminUser.CreateTenantAdmin("staff@carfu.com", "hash", TenantA, TestTime.Now);
-        admin.AddMembership(TenantB, TestTime.Now);
+        var admin = AdminUser.CreateTenantAdmin("staff@carfu.com", "hash", TenantA, AdminRole.Owner, TestTime.Now);
+        admin.AddMembership(TenantB, AdminRole.Owner, TestTime.Now);
 
         admin.RemoveMembership(TenantA);
         admin.RemoveMembership(TenantA);

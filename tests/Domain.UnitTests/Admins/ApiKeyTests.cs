@@ -28,7 +28,7 @@ public class ApiKeyTests
     [Fact]
     public void CreateTenantKey_ValidInput_BelongsToThatTenant()
     {
-        var key = ApiKey.CreateTenantKey(TenantA, "ci", "alh_cd34", "key-hash", TestTime.Now);
+        var key = ApiKey.CreateTenantKey(TenantA, "ci", AdminRole.Admin, "alh_cd34", "key-hash", TestTime.Now);
 
         Assert.Equal(TenantA, key.TenantId);
         Assert.False(key.IsPlatformKey);
@@ -37,7 +37,7 @@ public class ApiKeyTests
 
     [Fact]
     public void CreateTenantKey_EmptyTenant_IsRefused() =>
-        Assert.Throws<DomainException>(() => ApiKey.CreateTenantKey(Guid.Empty, "ci", "alh_cd34", "key-hash", TestTime.Now));
+        Assert.Throws<DomainException>(() => ApiKey.CreateTenantKey(Guid.Empty, "ci", AdminRole.Admin, "alh_cd34", "key-hash", TestTime.Now));
 
     [Theory]
     [InlineData("", "alh_ab12", "hash")]
@@ -49,7 +49,7 @@ public class ApiKeyTests
     [Fact]
     public void CreateTenantKey_MarkupInName_IsRefusedNamingName() =>
         Assert.Equal("name", Assert.Throws<DomainException>(() =>
-            ApiKey.CreateTenantKey(TenantA, "<script>", "alh_cd34", "key-hash", TestTime.Now)).Field);
+            ApiKey.CreateTenantKey(TenantA, "<script>", AdminRole.Admin, "alh_cd34", "key-hash", TestTime.Now)).Field);
 
     [Fact]
     public void CanAccess_PlatformKey_EveryTenant()
@@ -63,7 +63,7 @@ public class ApiKeyTests
     [Fact]
     public void CanAccess_TenantKey_OnlyItsOwnTenant()
     {
-        var key = ApiKey.CreateTenantKey(TenantA, "ci", "alh_cd34", "key-hash", TestTime.Now);
+        var key = ApiKey.CreateTenantKey(TenantA, "ci", AdminRole.Admin, "alh_cd34", "key-hash", TestTime.Now);
 
         Assert.True(key.CanAccess(TenantA));
         Assert.False(key.CanAccess(TenantB));
@@ -74,7 +74,7 @@ public class ApiKeyTests
     public void CanAccess_RevokedKey_Nothing()
     {
         var platform = ApiKey.CreatePlatformKey("ops", "alh_ab12", "key-hash", TestTime.Now);
-        var tenant = ApiKey.CreateTenantKey(TenantA, "ci", "alh_cd34", "key-hash-2", TestTime.Now);
+        var tenant = ApiKey.CreateTenantKey(TenantA, "ci", AdminRole.Admin, "alh_cd34", "key-hash-2", TestTime.Now);
 
         platform.Revoke(TestTime.Now.AddHours(1));
         tenant.Revoke(TestTime.Now.AddHours(1));
@@ -88,7 +88,7 @@ public class ApiKeyTests
     [Fact]
     public void Revoke_Twice_KeepsTheFirstRevocationTime()
     {
-        var key = ApiKey.CreateTenantKey(TenantA, "ci", "alh_cd34", "key-hash", TestTime.Now);
+        var key = ApiKey.CreateTenantKey(TenantA, "ci", AdminRole.Admin, "alh_cd34", "key-hash", TestTime.Now);
 
         key.Revoke(TestTime.Now.AddHours(1));
         key.Revoke(TestTime.Now.AddHours(2));

@@ -86,6 +86,27 @@ public class WebhookDeliveryTests
     }
 
     [Fact]
+    public void Redeliver_Failed_IsDueAgainWithItsHistory_AndOneMoreFailureEndsIt()
+    {
+        var delivery = NewDelivery();
+        var pending = Assert.Throws<DomainException>(() => delivery.Redeliver(s_now));
+        for (var i = 0; i < DeliveryRetries.MaxAttempts; i++)
+            delivery.RecordAttempt(s_now, 500, null, TimeSpan.Zero);
+        var later = s_now.AddDays(3);
+
+        delivery.Redeliver(later);
+        var dueAgain = (delivery.Status, delivery.NextAttemptAt, delivery.CompletedAt);
+        delivery.RecordAttempt(later, 502, null, TimeSpan.Zero);
+
+        Assert.Contains("failed", pending.Message, StringComparison.Ordinal);
+        Assert.Equal((WebhookDeliveryStatus.Pending, (DateTimeOffset?)later, (DateTimeOffset?)null), dueAgain);
+        Assert.Equal(WebhookDeliveryStatus.Failed, delivery.Status);
+        Assert.Equal(DeliveryRetries.MaxAttempts + 1, delivery.Attempts.Count);
+        Assert.True(WebhookDelivery.TryParseMessageId(delivery.MessageId, out var id) && id == delivery.Id);
+        Assert.False(WebhookDelivery.TryParseMessageId("msg_nothex", out _));
+    }
+
+    [Fact]
     public void RecordAttempt_LongError_IsTruncated()
     {
         var delivery = NewDelivery();

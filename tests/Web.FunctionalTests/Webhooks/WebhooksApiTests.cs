@@ -29,7 +29,7 @@ public sealed class WebhooksApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.InRange(Convert.FromBase64String(secret["whsec_".Length..]).Length, 24, 32);
 
         var fetched = await ApiAssert.JsonAsync(await api.Platform.GetAsync($"/api/v1/tenants/{slug}/webhooks/{id}", Ct), HttpStatusCode.OK);
-        Assert.Equal(["createdAt", "events", "id", "url"], ApiAssert.PropertyNames(fetched).Order(StringComparer.Ordinal));
+        Assert.Equal(["createdAt", "enabled", "events", "id", "url"], ApiAssert.PropertyNames(fetched).Order(StringComparer.Ordinal));
         Assert.Equal(["account.linked", "token.revoked"], fetched.GetProperty("events").EnumerateArray().Select(e => e.GetString()));
         var list = await ApiAssert.JsonAsync(await api.Platform.GetAsync($"/api/v1/tenants/{slug}/webhooks", Ct), HttpStatusCode.OK);
         Assert.Equal(id, Assert.Single(list.EnumerateArray()).GetProperty("id").GetGuid());

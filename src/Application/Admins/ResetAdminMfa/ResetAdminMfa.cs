@@ -10,7 +10,7 @@ namespace AlexaLinkHub.Application.Admins;
 /// <summary>Lost device, no recovery code left: another admin of the tenant removes a fellow admin's second factors
 /// (audited); that admin signs in with the password and enrols again. Not one's own (a recovery code is for that),
 /// and not a platform admin's (only another platform admin may).</summary>
-public sealed record ResetAdminMfa(Guid AdminId) : ICommand, ITenantAdminRequest, IStepUpRequest;
+public sealed record ResetAdminMfa(Guid AdminId) : ICommand, ITenantAdminRequest, ITenantOwnerRequest, IStepUpRequest;
 
 public sealed class ResetAdminMfaHandler(IAdminUserRepository admins, ITenantContext scope, ICurrentActor actor, IAuditLog audit) : ICommandHandler<ResetAdminMfa>
 {

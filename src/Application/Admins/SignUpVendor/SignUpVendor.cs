@@ -41,9 +41,9 @@ public sealed class SignUpVendorHandler(
         var tenant = await registration.RegisterAsync(command.TenantSlug, command.OrganizationName, cancellationToken);
         // The new tenant is the scope from here on: what follows is recorded in its audit trail.
         scope.EnterTenant(tenant.Id, tenant.Slug);
-        var admin = AdminUser.CreateTenantAdmin(command.Email, hasher.Hash(command.Password), tenant.Id, clock.GetUtcNow());
+        var admin = AdminUser.CreateTenantAdmin(command.Email, hasher.Hash(command.Password), tenant.Id, AdminRole.Owner, clock.GetUtcNow());
         admins.Add(admin);
-        audit.Record(AuditActions.AdminCreated, AuditTarget.Admin(admin.Email), AuditDetails.Of("role", "tenant admin").And("via", "self-service sign-up"));
+        audit.Record(AuditActions.AdminCreated, AuditTarget.Admin(admin.Email), AuditDetails.Of("role", AdminRole.Owner.Name()).And("via", "self-service sign-up"));
         return new VendorSignUpResult(AdminIdentity.From(admin, mustEnrolMfa: false), tenant.Id, tenant.Slug);
     }
 }

@@ -9,16 +9,21 @@ using Mediator;
 
 namespace AlexaLinkHub.Application.ApiKeys;
 
-/// <summary>Creates a key scoped to the tenant in scope.</summary>
+/// <summary>Creates a key scoped to the tenant in scope, as an <c>admin</c> (the default) or a <c>viewer</c> (reads only).</summary>
 public sealed record CreateApiKey : ICommand<CreatedApiKeyDto>, ITenantAdminRequest, IStepUpRequest
 {
     public required string Name { get; init; }
+
+    public string? Role { get; init; }
 }
 
 public sealed class CreateApiKeyValidator : AbstractValidator<CreateApiKey>
 {
-    public CreateApiKeyValidator() =>
+    public CreateApiKeyValidator()
+    {
         RuleFor(x => x.Name).SatisfiesDomain(name => ApiKey.ValidateName(name));
+        RuleFor(x => x.Role).SatisfiesDomain(role => ApiKey.ValidateRole(AdminRoles.ParseKeyRole(role)));
+    }
 }
 
 public sealed class CreateApiKeyHandler(IApiKeyRepository keys, ITenantContext scope, IAuditLog audit, TimeProvider clock)
@@ -27,9 +32,10 @@ public sealed class CreateApiKeyHandler(IApiKeyRepository keys, ITenantContext s
     public ValueTask<CreatedApiKeyDto> Handle(CreateApiKey command, CancellationToken cancellationToken)
     {
         var secret = SecretTokens.NewApiKey();
-        var key = ApiKey.CreateTenantKey(scope.RequiredTenantId, command.Name, SecretTokens.DisplayPrefix(secret), SecretTokens.Hash(secret), clock.GetUtcNow());
+        var key = ApiKey.CreateTenantKey(scope.RequiredTenantId, command.Name, AdminRoles.ParseKeyRole(command.Role),
+            SecretTokens.DisplayPrefix(secret), SecretTokens.Hash(secret), clock.GetUtcNow());
         keys.Add(key);
-        audit.Record(AuditActions.ApiKeyCreated, AuditTarget.ApiKey(key.Prefix), AuditDetails.Of("name", key.Name));
-        return ValueTask.FromResult(new CreatedApiKeyDto(key.Id, key.Name, key.Prefix, secret, key.CreatedAt));
+        audit.Record(AuditActions.ApiKeyCreated, AuditTarget.ApiKey(key.Prefix), AuditDetails.Of("name", key.Name).And("role", key.Role.Name()));
+        return ValueTask.FromResult(new CreatedApiKeyDto(key.Id, key.Name, key.Prefix, key.Role.Name(), secret, key.CreatedAt));
     }
 }

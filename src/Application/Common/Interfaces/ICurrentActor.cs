@@ -25,5 +25,8 @@ public interface ICurrentActor
     /// step-up); null for actors without an interactive session (API keys, the system), who are never asked again.</summary>
     DateTimeOffset? VerifiedAt { get; }
 
+    /// <summary>What the actor may do in the tenant (owner, admin, viewer); null when it administers nothing there.</summary>
+    Domain.Admins.AdminRole? RoleIn(Guid tenantId);
+
     bool CanAdminister(Guid tenantId) => IsPlatformAdmin || TenantIds.Contains(tenantId);
 }

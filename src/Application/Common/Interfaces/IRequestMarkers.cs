@@ -8,8 +8,13 @@ public interface IRequestAudience;
 /// <summary>Only a platform admin (or the system) may send this message.</summary>
 public interface IPlatformAdminRequest : IRequestAudience;
 
-/// <summary>The message acts inside the tenant in scope, and the actor must administer that tenant.</summary>
+/// <summary>The message acts inside the tenant in scope, and the actor must administer that tenant. A query is open to
+/// every role; a command (it changes something) to owners and admins, never to a viewer.</summary>
 public interface ITenantAdminRequest : IRequestAudience;
+
+/// <summary>Not an audience but a demand on top of <see cref="ITenantAdminRequest"/>: managing the tenant's team (who
+/// administers it, with which role and which second factors) is for its owners (and platform admins).</summary>
+public interface ITenantOwnerRequest;
 
 /// <summary>Any authenticated admin (an admin of the UI, an API key, the system); what it reaches is narrowed by the
 /// handler to the tenants the actor administers — e.g. entering a tenant's scope.</summary>

@@ -1,4 +1,5 @@
 using AlexaLinkHub.Application.Common.Interfaces;
+using AlexaLinkHub.Domain.Admins;
 using AlexaLinkHub.Domain.Audit;
 
 namespace AlexaLinkHub.Application.Common.Tenancy;
@@ -14,7 +15,8 @@ public enum ActorKind
 }
 
 /// <summary>Who is acting, with their reach and a stable, non-secret name for the audit log. <see cref="AdminId"/> and
-/// <see cref="VerifiedAt"/> belong to an admin of the UI: who they are, and when they last proved it (step-up).</summary>
+/// <see cref="VerifiedAt"/> belong to an admin of the UI: who they are, and when they last proved it (step-up).
+/// <see cref="TenantRoles"/>: the role in each tenant of <see cref="TenantIds"/> (a platform actor is an owner everywhere).</summary>
 public sealed record Actor(
     ActorKind Kind,
     string Name,
@@ -23,7 +25,8 @@ public sealed record Actor(
     string? SourceIp,
     Guid? EndUserId = null,
     Guid? AdminId = null,
-    DateTimeOffset? VerifiedAt = null)
+    DateTimeOffset? VerifiedAt = null,
+    IReadOnlyDictionary<Guid, AdminRole>? TenantRoles = null)
 {
     public const string SystemName = "system";
     public const string AnonymousName = "anonymous";
@@ -36,12 +39,17 @@ public sealed record Actor(
     public static Actor EndUser(Guid userId, string? sourceIp) => new(ActorKind.EndUser, AuditTarget.User(userId).Value, false, [], sourceIp, userId);
 
     /// <summary>The admin of an admin-UI session, who last proved who they are at <paramref name="verifiedAt"/>.</summary>
-    public static Actor Admin(Guid adminId, string email, bool isPlatformAdmin, IReadOnlyCollection<Guid> tenantIds, DateTimeOffset verifiedAt, string? sourceIp) =>
-        new(ActorKind.Admin, AuditTarget.Admin(email).Value, isPlatformAdmin, tenantIds, sourceIp, AdminId: adminId, VerifiedAt: verifiedAt);
+    public static Actor Admin(Guid adminId, string email, bool isPlatformAdmin, IReadOnlyDictionary<Guid, AdminRole> tenantRoles, DateTimeOffset verifiedAt, string? sourceIp) =>
+        new(ActorKind.Admin, AuditTarget.Admin(email).Value, isPlatformAdmin, tenantRoles.Keys.ToList(), sourceIp, AdminId: adminId, VerifiedAt: verifiedAt, TenantRoles: tenantRoles);
 
-    /// <summary>An API key: platform-wide, or of one tenant. Named by its public prefix, never its value.</summary>
-    public static Actor ApiKey(string prefix, Guid? tenantId, string? sourceIp) =>
-        new(ActorKind.ApiKey, AuditTarget.ApiKey(prefix).Value, tenantId is null, tenantId is { } id ? [id] : [], sourceIp);
+    /// <summary>An API key: platform-wide, or of one tenant with its role. Named by its public prefix, never its value.</summary>
+    public static Actor ApiKey(string prefix, Guid? tenantId, string? sourceIp, AdminRole role = AdminRole.Admin) =>
+        new(ActorKind.ApiKey, AuditTarget.ApiKey(prefix).Value, tenantId is null, tenantId is { } id ? [id] : [], sourceIp,
+            TenantRoles: tenantId is { } tenant ? new Dictionary<Guid, AdminRole> { [tenant] = role } : null);
+
+    /// <summary>The actor's role in <paramref name="tenantId"/>: owner for a platform actor, null when it has none there.</summary>
+    public AdminRole? RoleIn(Guid tenantId) =>
+        IsPlatformAdmin ? AdminRole.Owner : TenantRoles is not null && TenantRoles.TryGetValue(tenantId, out var role) ? role : null;
 
     /// <summary>A skill, as the OAuth server authenticated it.</summary>
     public static Actor Client(string clientId, string? sourceIp) => new(ActorKind.Client, $"client:{clientId}", false, [], sourceIp);
@@ -64,6 +72,7 @@ public sealed class ActorContext : ICurrentActor
     public Guid? EndUserId => Current.EndUserId;
     public Guid? AdminId => Current.AdminId;
     public DateTimeOffset? VerifiedAt => Current.VerifiedAt;
+    public AdminRole? RoleIn(Guid tenantId) => Current.RoleIn(tenantId);
 
     public void Set(Actor actor)
     {

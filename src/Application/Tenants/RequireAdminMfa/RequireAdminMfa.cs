@@ -8,7 +8,7 @@ namespace AlexaLinkHub.Application.Tenants;
 
 /// <summary>"Admins of this tenant must use MFA": each of them without a second factor is made to enrol one at their
 /// next request.</summary>
-public sealed record RequireAdminMfa(bool Required) : ICommand, ITenantAdminRequest;
+public sealed record RequireAdminMfa(bool Required) : ICommand, ITenantAdminRequest, ITenantOwnerRequest;
 
 public sealed class RequireAdminMfaHandler(ITenantRepository tenants, ITenantContext scope, IAuditLog audit) : ICommandHandler<RequireAdminMfa>
 {

@@ -27,6 +27,7 @@ internal sealed class AdminUserConfiguration : IEntityTypeConfiguration<AdminUse
         builder.HasMany(a => a.Passkeys).WithOne().HasForeignKey(p => p.AdminUserId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(a => a.Passkeys).HasField("_passkeys").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(a => a.IsInvitationPending);
+        builder.Ignore(a => a.ActiveMemberships);
         builder.Ignore(a => a.HasTotp);
         builder.Ignore(a => a.HasMfa);
         builder.Ignore(a => a.RecoveryCodesLeft);
@@ -79,6 +80,8 @@ internal sealed class AdminMembershipConfiguration : IEntityTypeConfiguration<Ad
     {
         builder.ToTable("AdminMemberships");
         builder.HasKey(m => new { m.AdminUserId, m.TenantId });
+        // Memberships that existed before roles were stored (an admin then could do everything) become owners.
+        builder.Property(m => m.Role).HasConversion<string>().HasMaxLength(10).HasDefaultValue(AdminRole.Owner).HasSentinel(default(AdminRole));
         builder.HasOne<Tenant>().WithMany().HasForeignKey(m => m.TenantId).OnDelete(DeleteBehavior.Cascade);
     }
 }

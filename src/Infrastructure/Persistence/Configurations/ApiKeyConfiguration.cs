@@ -17,6 +17,8 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         builder.Property(k => k.Prefix).HasMaxLength(32).IsRequired();
         builder.Property(k => k.KeyHash).HasMaxLength(128).IsRequired();
         builder.HasIndex(k => k.KeyHash).IsUnique();
+        // Keys made before roles were stored could do everything in their tenant: they stay admins.
+        builder.Property(k => k.Role).HasConversion<string>().HasMaxLength(10).HasDefaultValue(AdminRole.Admin).HasSentinel(default(AdminRole));
         builder.HasIndex(k => k.TenantId);
         builder.Ignore(k => k.IsActive);
         builder.Ignore(k => k.IsPlatformKey);

@@ -21,6 +21,9 @@ internal sealed class AdminUserRepository(AppDbContext db) : IAdminUserRepositor
             .Where(a => a.Memberships.Any(m => m.TenantId == tenantId))
             .ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<AdminUser>> ListTeamAsync(Guid tenantId, CancellationToken cancellationToken) =>
+        await db.AdminUsers.Include(a => a.Memberships).Where(a => a.Memberships.Any(m => m.TenantId == tenantId)).ToListAsync(cancellationToken);
+
     public Task<bool> AnyPlatformAdminAsync(CancellationToken cancellationToken) =>
         db.AdminUsers.AnyAsync(a => a.IsPlatformAdmin, cancellationToken);
 

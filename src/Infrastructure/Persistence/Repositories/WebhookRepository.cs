@@ -19,6 +19,9 @@ internal sealed class WebhookRepository(AppDbContext db) : IWebhookRepository
 
     public void AddDelivery(WebhookDelivery delivery) => db.Add(delivery);
 
+    public Task<WebhookDelivery?> FindDeliveryAsync(Guid deliveryId, CancellationToken cancellationToken) =>
+        db.Set<WebhookDelivery>().FirstOrDefaultAsync(d => d.Id == deliveryId, cancellationToken);
+
     public async Task<IReadOnlyList<WebhookDelivery>> ListDeliveriesAsync(Guid endpointId, int max, CancellationToken cancellationToken) =>
         await db.Set<WebhookDelivery>().AsNoTracking()
             .Where(d => d.EndpointId == endpointId)

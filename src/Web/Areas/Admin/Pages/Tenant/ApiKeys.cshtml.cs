@@ -15,6 +15,9 @@ public sealed class ApiKeysModel(ISender sender) : PageModel
     [BindProperty]
     public string? Name { get; set; }
 
+    [BindProperty]
+    public string? Role { get; set; }
+
     public IReadOnlyList<ApiKeyDto> Keys { get; private set; } = [];
     public CreatedApiKeyDto? Created { get; private set; }
     public string? Notice { get; private set; }
@@ -23,7 +26,7 @@ public sealed class ApiKeysModel(ISender sender) : PageModel
 
     public async Task<IActionResult> OnPostCreateAsync()
     {
-        await AdminForm.TryAsync(ModelState, async () => Created = await sender.Send(new CreateApiKey { Name = Name ?? string.Empty }), prefix: string.Empty);
+        await AdminForm.TryAsync(ModelState, async () => Created = await sender.Send(new CreateApiKey { Name = Name ?? string.Empty, Role = Role }), prefix: string.Empty);
         await LoadAsync();
         return Page();
     }

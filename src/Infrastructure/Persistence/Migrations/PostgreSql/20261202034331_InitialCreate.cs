@@ -230,6 +230,8 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.PostgreSql
                 {
                     AdminUserId = table.Column<Guid>(type: "uuid", nullable: false),
                     TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Role = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false, defaultValue: "Owner"),
+                    Enabled = table.Column<bool>(type: "boolean", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
@@ -260,7 +262,8 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.PostgreSql
                     KeyHash = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LastUsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    LastUsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Role = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false, defaultValue: "Admin")
                 },
                 constraints: table =>
                 {
@@ -455,6 +458,7 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.PostgreSql
                     Url = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
                     ProtectedSecret = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Enabled = table.Column<bool>(type: "boolean", nullable: false),
                     Events = table.Column<List<string>>(type: "text[]", nullable: false)
                 },
                 constraints: table =>
