@@ -1,10 +1,14 @@
 # Shared by the benchmark scripts (sourced, not run): start a Release build on a fresh SQLite database, arrange a
 # tenant, a skill and a user through the admin API, and link through the real flow as a browser without JavaScript.
-# Expects: set -euo pipefail; sets root, base, key, work, out, app.
+# Expects: set -euo pipefail; sets root, base, key, work, out, app, pin_app and pin_load (the app on CPU 0, the load
+# generator on CPU 1, as ../shared/bench-peers does, when there are two). BENCH_PORT: a free port unless given.
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$root"
-base="http://127.0.0.1:${BENCH_PORT:?set BENCH_PORT}"
+BENCH_PORT=${BENCH_PORT:-$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')}
+base="http://127.0.0.1:$BENCH_PORT"
+pin_app=(); pin_load=()
+[ "$(nproc)" -ge 2 ] && { pin_app=(taskset -c 0); pin_load=(taskset -c 1); }
 key="alh_bench_platform_key_000000000000000000000000"
 command -v wrk >/dev/null || { [ "$(id -u)" -eq 0 ] && apt-get install -y -qq wrk >/dev/null; } || { echo "wrk is required (apt-get install wrk)"; exit 2; }
 
@@ -14,15 +18,17 @@ jar="$work/cookies"
 cleanup() { [ -n "${app:-}" ] && kill "$app" 2>/dev/null; wait 2>/dev/null || true; [ -n "${BENCH_KEEP:-}" ] || rm -rf "$work"; }
 trap cleanup EXIT
 
-# Publishes and starts the app; returns once /health/ready answers. BENCH_APP_ENV adds settings ("Key__Sub=value …").
+# Publishes (once per script; APP_DIR=<published app> reuses a build) and starts the app; returns once /health/ready answers. BENCH_APP_ENV adds settings ("Key__Sub=value …").
 bench_start_app() {
-  dotnet publish src/Web -c Release -o "$work/app" -nologo -v quiet >/dev/null
+  if [ ! -f "$work/app/AlexaLinkHub.Web.dll" ]; then
+    if [ -n "${APP_DIR:-}" ]; then cp -r "$APP_DIR" "$work/app"; else dotnet publish src/Web -c Release -o "$work/app" -nologo -v quiet >/dev/null; fi
+  fi
   # shellcheck disable=SC2086
   env ${BENCH_APP_ENV:-} ASPNETCORE_URLS="$base" ASPNETCORE_ENVIRONMENT=Development Database__Provider=Sqlite \
   ConnectionStrings__Default="Data Source=$work/bench.db" Bootstrap__PlatformApiKey="$key" \
   Bootstrap__AdminEmail=bench@example.com Bootstrap__AdminPassword=bench-admin-password \
   Logging__LogLevel__Default=Warning Email__PickupDirectory="$work/mail" \
-    dotnet "$work/app/AlexaLinkHub.Web.dll" > "$work/app.log" 2>&1 &
+    "${pin_app[@]}" dotnet "$work/app/AlexaLinkHub.Web.dll" > "$work/app.log" 2>&1 &
   app=$!
   for _ in $(seq 1 120); do curl -sf "$base/health/ready" >/dev/null && return 0; sleep 0.5; done
   echo "the app did not become ready; see $work/app.log"; exit 1

@@ -9,7 +9,7 @@
 set -euo pipefail
 tries=${1:-30}
 BENCH_PORT=${BENCH_PORT:-$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')}
-BENCH_APP_ENV="SignIn__MaxFailedAttempts=100000 AdminSignIn__MaxFailedAttempts=100000 RateLimits__TenantPagesPerIp__Permits=100000 RateLimits__TenantPagesPerIp__Burst=100000 RateLimits__AdminSignInPerIp__Permits=100000 RateLimits__AdminSignInPerIp__Burst=100000"
+BENCH_APP_ENV="SignIn__MaxFailedAttempts=100000 AdminSignIn__MaxFailedAttempts=100000 RateLimits__AdminSignInPerIp__Permits=100000 RateLimits__AdminSignInPerIp__Burst=100000"
 source "$(dirname "$0")/common.sh"
 
 bench_start_app

@@ -10,9 +10,6 @@
 set -euo pipefail
 seconds=${1:-10}
 runs=${2:-5}
-BENCH_PORT=${BENCH_PORT:-5099}
-# The per-skill and per-tenant rate limits would cap the load long before the CPU does.
-BENCH_APP_ENV=${BENCH_APP_ENV:-"RateLimits__OAuthPerClient__Permits=10000000 RateLimits__OAuthPerClient__Burst=10000000 RateLimits__OAuthPerTenant__Permits=10000000 RateLimits__OAuthPerTenant__Burst=10000000"}
 source "$(dirname "$0")/common.sh"
 
 bench_start_app

@@ -5,18 +5,16 @@
 #   build/bench/peers.sh                 (knobs of run-peers.sh pass through: ONLY, DURATION, PROJECT_TOKENS, PIN, …)
 #   PASSES=5 build/bench/peers.sh
 #
-# The product's rate limits (RateLimits:*, per skill/tenant/address/API key) are lifted for the run: they would cap
-# the load (and the minting link flows from one address) before the CPU does, and the benchmark measures the CPU.
-# Output: artifacts/bench-peers/out/run-<id>-<n>/ per pass, and artifacts/bench/peers.txt.
+# run-peers.sh starts the product in the Development environment, whose appsettings.Development.json lifts the
+# per-skill, per-tenant, per-address and per-key rate limits (one load generator on loopback is not a crowd of users).
+# Output: artifacts/bench-peers/out/run-<id>-<n>/ per pass, and artifacts/bench/peers.txt (a markdown table: medians,
+# and the ratios to the peer's user-token introspection and to the baseline's in-memory lookup taken inside each pass).
+# run-peers.sh starts the product on SQLite only; PostgreSQL figures come from build/bench/scale.sh.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$root"
 passes=${PASSES:-3}
 id=${RUN_ID:-$(date +%Y%m%d-%H%M%S)}
-export RateLimits__OAuthPerClient__Permits=10000000 RateLimits__OAuthPerClient__Burst=10000000 \
-  RateLimits__OAuthPerTenant__Permits=10000000 RateLimits__OAuthPerTenant__Burst=10000000 \
-  RateLimits__TenantPagesPerIp__Permits=100000 RateLimits__TenantPagesPerIp__Burst=100000 \
-  RateLimits__ApiPerKey__Permits=100000 RateLimits__ApiPerKey__Burst=100000
 export PROJECT_TOKENS=${PROJECT_TOKENS:-100}
 mkdir -p artifacts/bench
 runs=()
@@ -43,15 +41,18 @@ for run in sys.argv[1:]:
 med = lambda xs: statistics.median(xs) if xs else float('nan')
 peer, base = 'oidc-introspect-user', 'baseline-introspect-fake'
 names = [n for n in passes[0][0]]
-print(f"{len(passes)} passes; load average at start/end of each: " + ", ".join('/'.join(p[2]) for p in passes))
-print(f"{'endpoint':27} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'req/cpu-s':>9} {'x peer':>7} {'x base':>7}")
+print(f"{len(passes)} passes (SQLite); load average at start/end of each: " + ", ".join('/'.join(p[2]) for p in passes))
+print()
+print("| endpoint | req/s | p50 ms | p99 ms | req/cpu-s | × peer | × baseline | × peer per CPU-s |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|")
 for name in names:
     got = [p[0][name] for p in passes if name in p[0]]
     f = lambda k: med([float(r[k]) for r in got])
-    ratio = lambda other: med([float(p[0][name]['req_s']) / float(p[0][other]['req_s']) for p in passes if name in p[0] and other in p[0]])
-    print(f"{name:27} {f('req_s'):8.0f} {f('p50_ms'):7.2f} {f('p99_ms'):7.2f} {f('req_per_srv_cpu_s'):9.0f} {ratio(peer):7.2f} {ratio(base):7.2f}")
+    ratio = lambda other, k='req_s': med([float(p[0][name][k]) / float(p[0][other][k]) for p in passes if name in p[0] and other in p[0] and float(p[0][other][k]) > 0])
+    print(f"| {name} | {f('req_s'):,.0f} | {f('p50_ms'):.2f} | {f('p99_ms'):.2f} | {f('req_per_srv_cpu_s'):,.0f} | {ratio(peer):.2f} | {ratio(base):.2f} | {ratio(peer, 'req_per_srv_cpu_s'):.2f} |")
 for who in ('AlexaLinkHub', 'server.mjs', 'Baseline'):
     values = [float(p[1][who]) for p in passes if who in p[1]]
     if values:
-        print(f"RSS after load, {who}: median {med(values):.0f} MiB")
+        print(f"\nRSS after load, {who}: median {med(values):.0f} MiB", end="")
+print()
 PY

@@ -21,17 +21,11 @@ work=$(mktemp -d); out="$root/artifacts/bench"; mkdir -p "$out"
 pin_app=(); pin_load=()
 [ "$(nproc)" -ge 2 ] && { pin_app=(taskset -c 0); pin_load=(taskset -c 1); }
 app=""
-# The product's per-skill/tenant/address limits would cap a load test (and 200 link flows from one address) long before
-# the CPU does; the benchmark measures the CPU.
-BENCH_LIMITS=(RateLimits__OAuthPerClient__Permits=10000000 RateLimits__OAuthPerClient__Burst=10000000
-  RateLimits__OAuthPerTenant__Permits=10000000 RateLimits__OAuthPerTenant__Burst=10000000
-  RateLimits__TenantPagesPerIp__Permits=100000 RateLimits__TenantPagesPerIp__Burst=100000
-  RateLimits__ApiPerKey__Permits=100000 RateLimits__ApiPerKey__Burst=100000)
 cleanup() { [ -n "$app" ] && kill "$app" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
 dotnet publish "$project/src/Web" -c Release -o "$work/app" -nologo -v quiet >/dev/null
-(cd "$work/app" && exec env "${BENCH_LIMITS[@]}" ASPNETCORE_URLS="$base" ASPNETCORE_ENVIRONMENT=Development Database__Provider=Sqlite \
+(cd "$work/app" && exec env ASPNETCORE_URLS="$base" ASPNETCORE_ENVIRONMENT=Development Database__Provider=Sqlite \
   ConnectionStrings__Default="Data Source=$work/bench.db" Bootstrap__PlatformApiKey="$key" \
   Bootstrap__AdminEmail=bench@example.com Bootstrap__AdminPassword=bench-admin-password-1 \
   Logging__LogLevel__Default=Warning Email__PickupDirectory="$work/mail" \

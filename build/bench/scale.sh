@@ -7,6 +7,7 @@
 #
 #   build/bench/scale.sh                      SIZES="1000 100000 1000000" PROVIDERS="sqlite postgres" PASSES=3
 #   ALH_BENCH_POSTGRES="Host=…;Username=…;Password=…"   (a role that may create databases; default: the test role)
+#   APP_DIR=<published app>                              measure that build instead of publishing this tree
 # Results: artifacts/bench/scale.txt.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -15,26 +16,19 @@ sizes=${SIZES:-"1000 100000 1000000"}; providers=${PROVIDERS:-"sqlite postgres"}
 passes=${PASSES:-3}; duration=${DURATION:-10s}; sample=${SAMPLE:-10000}
 pg=${ALH_BENCH_POSTGRES:-"Host=127.0.0.1;Port=5432;Username=alh_test;Password=alh_test"}
 peers=$(cd "$root/../shared/bench-peers" && pwd)
-port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
-BENCH_PORT=$port
 source "$(dirname "$0")/common.sh"
-pin_app=(); pin_load=()
-[ "$(nproc)" -ge 2 ] && { pin_app=(taskset -c 0); pin_load=(taskset -c 1); }
-limits=(RateLimits__OAuthPerClient__Permits=10000000 RateLimits__OAuthPerClient__Burst=10000000
-  RateLimits__OAuthPerTenant__Permits=10000000 RateLimits__OAuthPerTenant__Burst=10000000
-  RateLimits__TenantPagesPerIp__Permits=100000 RateLimits__TenantPagesPerIp__Burst=100000)
 pg_field() { tr ';' '\n' <<<"$pg" | sed -n "s/^$1=//p"; }
 psql_admin() { PGPASSWORD=$(pg_field Password) psql -qAt -h "$(pg_field Host)" -p "$(pg_field Port || echo 5432)" -U "$(pg_field Username)" -d postgres -c "$1"; }
 databases=()
 drop_databases() { for d in "${databases[@]}"; do psql_admin "DROP DATABASE IF EXISTS $d WITH (FORCE)" || true; done; }
 trap 'cleanup; drop_databases' EXIT
 
-dotnet publish src/Web -c Release -o "$work/app" -nologo -v quiet >/dev/null
+if [ -n "${APP_DIR:-}" ]; then cp -r "$APP_DIR" "$work/app"; else dotnet publish src/Web -c Release -o "$work/app" -nologo -v quiet >/dev/null; fi
 redirect="https://pitangui.amazon.com/spa/skill/account-linking-status.html?vendorId=BENCH"
 results="$work/results.txt"; : >"$results"
 
 start_app() { # provider connection-string
-  (cd "$work/app" && exec env "${limits[@]}" ASPNETCORE_URLS="$base" ASPNETCORE_ENVIRONMENT=Development Database__Provider="$1" \
+  (cd "$work/app" && exec env ASPNETCORE_URLS="$base" ASPNETCORE_ENVIRONMENT=Development Database__Provider="$1" \
     ConnectionStrings__Default="$2" Bootstrap__PlatformApiKey="$key" Bootstrap__AdminEmail=bench@example.com \
     Bootstrap__AdminPassword=bench-admin-password Logging__LogLevel__Default=Warning Email__PickupDirectory="$work/mail" \
     "${pin_app[@]}" dotnet AlexaLinkHub.Web.dll) >"$work/app.log" 2>&1 &

@@ -66,7 +66,7 @@ def guid():
 token_id, grant_id, link_id, user_id = template
 users_sql, users_order = copier("EndUsers", "Id", ["Id", "Email", "NormalizedEmail", "ExternalId", "SecurityStamp"])
 grants_sql, grants_order = copier("OpenIddictAuthorizations", "Id", ["Id", "Subject", "ConcurrencyToken"])
-tokens_sql, tokens_order = copier("OpenIddictTokens", "Id", ["Id", "AuthorizationId", "Subject", "ReferenceId", "ConcurrencyToken"])
+tokens_sql, tokens_order = copier("OpenIddictTokens", "Id", ["Id", "AuthorizationId", "Subject", "UserId", "ReferenceId", "ConcurrencyToken"])
 links_sql, links_order = copier("AccountLinks", "Id", ["Id", "UserId", "GrantId"])
 email, normalized, external = db.execute('SELECT "Email", "NormalizedEmail", "ExternalId" FROM "EndUsers" WHERE "Id" = ?', (user_id,)).fetchone()
 
@@ -82,7 +82,7 @@ with open(out, "w") as values:
                       "ExternalId": None if external is None else f"{external}-seed{i}", "SecurityStamp": uuid.uuid4().hex}
             rows["users"].append([seeded[c] for c in users_order] + [user_id])
             rows["grants"].append([{"Id": grant, "Subject": user_s, "ConcurrencyToken": uuid.uuid4().hex}[c] for c in grants_order] + [grant_id])
-            rows["tokens"].append([{"Id": token, "AuthorizationId": grant, "Subject": user_s, "ReferenceId": reference,
+            rows["tokens"].append([{"Id": token, "AuthorizationId": grant, "Subject": user_s, "UserId": user, "ReferenceId": reference,
                                     "ConcurrencyToken": uuid.uuid4().hex}[c] for c in tokens_order] + [token_id])
             rows["links"].append([{"Id": link, "UserId": user, "GrantId": grant_s}[c] for c in links_order] + [link_id])
             values.write(value + "\n")
@@ -125,9 +125,9 @@ INSERT INTO "OpenIddictAuthorizations" ("Id", "TenantId", "ApplicationId", "Conc
   SELECT s.grant_id, a."TenantId", a."ApplicationId", md5(s.grant_id::text), a."CreationDate", a."Properties", a."Scopes", a."Status", s.user_id::text, a."Type"
   FROM seed s, template tp JOIN "OpenIddictAuthorizations" a ON a."Id" = tp.grant_id;
 INSERT INTO "OpenIddictTokens" ("Id", "TenantId", "ApplicationId", "AuthorizationId", "ConcurrencyToken", "CreationDate", "ExpirationDate",
-                                "Payload", "Properties", "RedemptionDate", "ReferenceId", "Status", "Subject", "Type")
+                                "Payload", "Properties", "RedemptionDate", "ReferenceId", "Status", "Subject", "UserId", "Type")
   SELECT s.token_id, t."TenantId", t."ApplicationId", s.grant_id, md5(s.token_id::text), t."CreationDate", t."ExpirationDate",
-         t."Payload", t."Properties", NULL, encode(sha256(convert_to(s.value, 'UTF8')), 'base64'), t."Status", s.user_id::text, t."Type"
+         t."Payload", t."Properties", NULL, encode(sha256(convert_to(s.value, 'UTF8')), 'base64'), t."Status", s.user_id::text, s.user_id, t."Type"
   FROM seed s, template tp JOIN "OpenIddictTokens" t ON t."Id" = tp.token_id;
 INSERT INTO "AccountLinks" ("Id", "TenantId", "SkillId", "ClientId", "UserId", "GrantId", "LinkedAt", "RevokedAt", "RevokedReason", "Scopes")
   SELECT s.link_id, l."TenantId", l."SkillId", l."ClientId", s.user_id, s.grant_id::text, l."LinkedAt", NULL, NULL, l."Scopes"

@@ -1,12 +1,11 @@
-using System.Data.Common;
 using AlexaLinkHub.Domain.Skills;
 using AlexaLinkHub.Domain.Tenants;
 using AlexaLinkHub.Domain.Users;
 using AlexaLinkHub.Infrastructure.OAuth;
 using AlexaLinkHub.Infrastructure.Persistence;
+using AlexaLinkHub.Infrastructure.Persistence.Interceptors;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace AlexaLinkHub.Infrastructure.Caching;
 
@@ -16,53 +15,10 @@ namespace AlexaLinkHub.Infrastructure.Caching;
 /// shared database adds a <see cref="ChangeNotice"/> to the same transaction for the other instances. Bulk statements
 /// (<c>ExecuteUpdate</c>/<c>ExecuteDelete</c>) bypass the change tracker: their callers announce them with
 /// <see cref="ChangeFeed.Announce"/>.</summary>
-internal sealed class ChangeFeedInterceptor(ChangeClock clock, TimeProvider time) : ISaveChangesInterceptor, IDbTransactionInterceptor
+internal sealed class ChangeFeedInterceptor(ChangeClock clock, TimeProvider time) : AfterCommitInterceptor
 {
-    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    protected override void Collect(AppDbContext db)
     {
-        Collect(eventData.Context);
-        return result;
-    }
-
-    public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Collect(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        Saved(eventData.Context);
-        return result;
-    }
-
-    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        Saved(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed(eventData.Context);
-
-    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Committed(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Committed(eventData.Context);
-
-    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        // Rolled back: nothing changed, but what was touched early stays touched (one cold read more, never a stale one).
-        Committed(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    private void Collect(DbContext? context)
-    {
-        if (context is not AppDbContext db)
-            return;
         var found = new List<Guid>();
         foreach (var entry in db.ChangeTracker.Entries())
         {
@@ -95,22 +51,19 @@ internal sealed class ChangeFeedInterceptor(ChangeClock clock, TimeProvider time
     private static bool StatusChanged(EntityEntry entry, string property) =>
         entry.Property(property) is { IsModified: true } p && !Equals(p.OriginalValue, p.CurrentValue);
 
-    private void Saved(DbContext? context)
+    protected override void Saved(AppDbContext db)
     {
-        if (context is not AppDbContext db || db.PendingChanges.Count == 0)
-            return;
         foreach (var id in db.PendingChanges)
             clock.Touch(id);
-        if (db.Database.CurrentTransaction is null)
-            db.PendingChanges.Clear();
     }
 
-    private void Committed(DbContext? context)
+    protected override void Committed(AppDbContext db)
     {
-        if (context is not AppDbContext db || db.PendingChanges.Count == 0)
-            return;
         foreach (var id in db.PendingChanges)
             clock.Touch(id);
         db.PendingChanges.Clear();
     }
+
+    // Rolled back: nothing changed, but what was touched early stays touched (one cold read more, never a stale one).
+    protected override void RolledBack(AppDbContext db) => Committed(db);
 }

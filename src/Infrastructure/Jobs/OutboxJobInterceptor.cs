@@ -1,11 +1,10 @@
-using System.Data.Common;
 using AlexaLinkHub.Domain.Users;
 using AlexaLinkHub.Domain.Webhooks;
 using AlexaLinkHub.Domain.Emails;
 using AlexaLinkHub.Infrastructure.Persistence;
+using AlexaLinkHub.Infrastructure.Persistence.Interceptors;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -24,61 +23,10 @@ internal sealed record OutboxItem(OutboxKind Kind, Guid? TenantId, Guid Id);
 /// has committed — not before, or the job could run before the row is visible, and not at all when it rolls back. A
 /// reset email thus leaves within seconds. If the enqueue fails, the row stays due and the sweep job sends it. A user
 /// import whose upload has just been staged whole is started the same way.</summary>
-internal sealed partial class OutboxJobInterceptor(IServiceProvider services, ILogger<OutboxJobInterceptor> logger)
-    : ISaveChangesInterceptor, IDbTransactionInterceptor
+internal sealed partial class OutboxJobInterceptor(IServiceProvider services, ILogger<OutboxJobInterceptor> logger) : AfterCommitInterceptor
 {
-    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    protected override void Collect(AppDbContext db)
     {
-        Collect(eventData.Context);
-        return result;
-    }
-
-    public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Collect(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        FlushUnlessInTransaction(eventData.Context);
-        return result;
-    }
-
-    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        FlushUnlessInTransaction(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public void SaveChangesFailed(DbContextErrorEventData eventData) => Discard(eventData.Context);
-
-    public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Discard(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Flush(eventData.Context);
-
-    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Flush(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Discard(eventData.Context);
-
-    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Discard(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    private static void Collect(DbContext? context)
-    {
-        if (context is not AppDbContext db)
-            return;
         foreach (var entry in db.ChangeTracker.Entries())
         {
             if (entry.Entity is UserImport { Status: UserImportStatus.Queued } import && entry.State == EntityState.Modified
@@ -102,21 +50,11 @@ internal sealed partial class OutboxJobInterceptor(IServiceProvider services, IL
         }
     }
 
-    private void FlushUnlessInTransaction(DbContext? context)
-    {
-        if (context is AppDbContext db && db.Database.CurrentTransaction is null)
-            Flush(db);
-    }
+    protected override void RolledBack(AppDbContext db) => db.PendingOutbox.Clear();
 
-    private static void Discard(DbContext? context)
+    protected override void Committed(AppDbContext db)
     {
-        if (context is AppDbContext db)
-            db.PendingOutbox.Clear();
-    }
-
-    private void Flush(DbContext? context)
-    {
-        if (context is not AppDbContext db || db.PendingOutbox.Count == 0)
+        if (db.PendingOutbox.Count == 0)
             return;
         var items = db.PendingOutbox.ToList();
         db.PendingOutbox.Clear();

@@ -42,6 +42,10 @@ public sealed class OAuthScope : OpenIddictEntityFrameworkCoreScope<Guid>, ITena
 public sealed class OAuthToken : OpenIddictEntityFrameworkCoreToken<Guid, OAuthApplication, OAuthAuthorization>, ITenantOwned
 {
     public Guid TenantId { get; set; }
+
+    /// <summary>The subject as the user's key (OpenIddict keeps it as text), set by <see cref="TokenStore"/> when the
+    /// token is stored: the read that finds a token can then bring its user along by primary key.</summary>
+    public Guid? UserId { get; set; }
 }
 
 /// <summary>The server's keys, generated into the database and shared by every instance: RSA signing keys (PKCS#8), one

@@ -30,7 +30,8 @@ internal static class OAuthServerSetup
                     .UseDbContext<AppDbContext>()
                     .ReplaceDefaultEntities<OAuthApplication, OAuthAuthorization, OAuthScope, OAuthToken, Guid>();
                 options.ReplaceApplicationStore<OAuthApplication, SkillApplicationStore>()
-                    .ReplaceApplicationManager<OAuthApplication, SkillApplicationManager>();
+                    .ReplaceApplicationManager<OAuthApplication, SkillApplicationManager>()
+                    .ReplaceTokenStore<OAuthToken, TokenStore>();
             })
             .AddServer(options =>
             {

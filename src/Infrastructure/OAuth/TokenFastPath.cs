@@ -1,5 +1,3 @@
-using System.Buffers.Text;
-using System.Text;
 using AlexaLinkHub.Application.Common.OAuth;
 using AlexaLinkHub.Application.Common.Telemetry;
 using AlexaLinkHub.Application.Common.Tenancy;
@@ -76,7 +74,9 @@ public sealed class TokenFastPath(RequestDelegate next, ChangeClock clock, Token
     private async Task<TokenAnswers.Answer?> IntrospectionAsync(HttpContext context, Guid tenantId)
     {
         var request = context.Request;
-        if (!HttpMethods.IsPost(request.Method) || !request.HasFormContentType || !TryBasic(request, out var clientId, out var secret))
+        // Credentials that needed form-decoding (a '%' or '+') are left to OpenIddict.
+        if (!HttpMethods.IsPost(request.Method) || !request.HasFormContentType
+            || BasicCredentials.Of(context) is not { NeededDecoding: false, ClientId.Length: > 0, Secret.Length: > 0, ClientId: var clientId, Secret: var secret })
             return null;
         IFormCollection form;
         try
@@ -110,25 +110,6 @@ public sealed class TokenFastPath(RequestDelegate next, ChangeClock clock, Token
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || TokenAnswers.Key.Of(tenantId, header[7..]) is not { } key)
             return null;
         return answers.UserInfo.Find(key, OriginOf(request), time.GetUtcNow());
-    }
-
-    /// <summary>RFC 6749 §2.3.1. Credentials that would need form-decoding (a '%' or '+') are left to OpenIddict.</summary>
-    private static bool TryBasic(HttpRequest request, out string clientId, out string secret)
-    {
-        clientId = secret = string.Empty;
-        var header = request.Headers.Authorization.ToString();
-        if (header.Length is < 7 or > 1024 || !header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
-            return false;
-        Span<byte> decoded = stackalloc byte[768];
-        if (Base64.DecodeFromUtf8(Encoding.ASCII.GetBytes(header, 6, header.Length - 6), decoded, out _, out var written) != System.Buffers.OperationStatus.Done)
-            return false;
-        var text = Encoding.UTF8.GetString(decoded[..written]);
-        var colon = text.IndexOf(':', StringComparison.Ordinal);
-        if (colon <= 0 || text.AsSpan().IndexOfAny('%', '+') >= 0)
-            return false;
-        clientId = text[..colon];
-        secret = text[(colon + 1)..];
-        return secret.Length > 0;
     }
 }
 

@@ -1,7 +1,7 @@
-using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using AlexaLinkHub.Application.Common.OAuth;
+using AlexaLinkHub.Infrastructure.OAuth;
 using AlexaLinkHub.Web.Tenancy;
 
 namespace AlexaLinkHub.Web.RateLimiting;
@@ -47,20 +47,8 @@ public sealed record RateLimitSubject(RateLimitSubject.Kinds Kind, string? Tenan
     /// carries only the access token: no client, the tenant's limit alone applies.</summary>
     private static async Task<string?> ClientIdAsync(HttpRequest request)
     {
-        if (AuthenticationHeaderValue.TryParse(request.Headers.Authorization, out var header)
-            && string.Equals(header.Scheme, "Basic", StringComparison.OrdinalIgnoreCase) && header.Parameter is { Length: < 4096 } parameter)
-        {
-            try
-            {
-                var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(parameter));
-                var colon = decoded.IndexOf(':', StringComparison.Ordinal);
-                return Bounded(Uri.UnescapeDataString((colon < 0 ? decoded : decoded[..colon]).Replace('+', ' ')));
-            }
-            catch (FormatException)
-            {
-                return null;
-            }
-        }
+        if (BasicCredentials.Of(request.HttpContext) is { } basic)
+            return Bounded(basic.ClientId);
         // OpenIddict reads the same (buffered) form right after this.
         if (HttpMethods.IsPost(request.Method) && request.HasFormContentType)
         {

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Data.Common;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -8,7 +6,6 @@ using AlexaLinkHub.TestSupport;
 using AlexaLinkHub.Web.FunctionalTests.Support;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AlexaLinkHub.Web.FunctionalTests.Linking;
@@ -28,7 +25,7 @@ public sealed class AuthorizePathCostTests(ApiFixture api) : IClassFixture<ApiFi
             services.ConfigureDbContext<SqliteAppDbContext>(options => options.AddInterceptors(counter))));
         using var browser = LinkFlowClient.Create(app);
 
-        var steps = new List<Step>();
+        var steps = new List<DatabaseCounter.Step>();
         var start = await counter.MeasureAsync("GET authorize (anonymous)", steps, () => browser.GetPageAsync(setup.AuthorizeUrl()));
         var login = await counter.MeasureAsync("GET login", steps, () => browser.FollowAsync(start));
         var signedIn = await counter.MeasureAsync("POST login", steps, () => browser.SignInAsync(login, setup.User.Email, setup.User.Password));
@@ -50,7 +47,7 @@ public sealed class AuthorizePathCostTests(ApiFixture api) : IClassFixture<ApiFi
         Assert.Equal(1, steps.Single(s => s.Name == "POST allow").Commits);
     }
 
-    private static string Table(IReadOnlyList<Step> steps)
+    private static string Table(IReadOnlyList<DatabaseCounter.Step> steps)
     {
         var text = new StringBuilder("step | status | db commands | skill/client reads | commits\n");
         foreach (var step in steps)
@@ -65,77 +62,4 @@ public sealed class AuthorizePathCostTests(ApiFixture api) : IClassFixture<ApiFi
     }
 
     private sealed record Step(string Name, HttpStatusCode Status, int Commands, int SkillReads, int Commits, IReadOnlyList<string> CommandTexts);
-
-    /// <summary>Counts what the app's DbContexts do. Requests run one after another, so a snapshot before and after a
-    /// request is that request's share; background work (the job server) does not use EF Core. A commit is an explicit
-    /// transaction's commit, or a write that ran outside any transaction (it commits on its own).</summary>
-    private sealed class DatabaseCounter : DbCommandInterceptor, IDbTransactionInterceptor
-    {
-        private readonly ConcurrentQueue<string> _commands = new();
-        private int _commits;
-
-        public async Task<HtmlPage> MeasureAsync(string name, List<Step> steps, Func<Task<HtmlPage>> request)
-        {
-            var commandsBefore = _commands.Count;
-            var commitsBefore = Volatile.Read(ref _commits);
-            var page = await request();
-            var commands = _commands.Skip(commandsBefore).ToList();
-            var skillReads = commands.Count(c => c.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)
-                && (c.Contains("FROM \"Skills\"", StringComparison.Ordinal)));
-            steps.Add(new Step(name, page.StatusCode, commands.Count, skillReads, Volatile.Read(ref _commits) - commitsBefore, commands));
-            return page;
-        }
-
-        public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
-        {
-            Record(command);
-            return result;
-        }
-
-        public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
-        {
-            Record(command);
-            return ValueTask.FromResult(result);
-        }
-
-        public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
-        {
-            Record(command);
-            return result;
-        }
-
-        public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
-        {
-            Record(command);
-            return ValueTask.FromResult(result);
-        }
-
-        public override object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result)
-        {
-            Record(command);
-            return result;
-        }
-
-        public override ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
-        {
-            Record(command);
-            return ValueTask.FromResult(result);
-        }
-
-        private void Record(DbCommand command)
-        {
-            _commands.Enqueue(command.CommandText);
-            var verb = command.CommandText.TrimStart().Split(' ', 2)[0].ToUpperInvariant();
-            if (command.Transaction is null && verb is "INSERT" or "UPDATE" or "DELETE")
-                Interlocked.Increment(ref _commits);
-        }
-
-        public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Interlocked.Increment(ref _commits);
-
-        public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref _commits);
-            return Task.CompletedTask;
-        }
-    }
 }

@@ -1,5 +1,4 @@
 using AlexaLinkHub.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 using OpenIddict.Server;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -9,8 +8,8 @@ namespace AlexaLinkHub.Infrastructure.OAuth.Handlers;
 
 /// <summary>A token stops working the moment its user or its skill is disabled — and works again if they are enabled
 /// again (nothing is revoked). The skill is asked for as a client (the client store, where a disabled skill is unknown;
-/// at introspection it is already in the request's cache from authenticating the caller), the user by one indexed
-/// lookup. (A suspended tenant never gets this far: its whole prefix answers 404.)</summary>
+/// at introspection it is already in the request's cache from authenticating the caller), the user by its key — usually
+/// already read with the token (<see cref="TokenStore"/>), else one indexed lookup. (A suspended tenant never gets this far: its whole prefix answers 404.)</summary>
 internal sealed class RejectInactiveSubjects(AppDbContext db, IOpenIddictApplicationManager applications) : IOpenIddictServerHandler<ProcessAuthenticationContext>
 {
     public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
@@ -30,7 +29,7 @@ internal sealed class RejectInactiveSubjects(AppDbContext db, IOpenIddictApplica
             return;
 
         var active = await applications.FindByClientIdAsync(clientId, context.CancellationToken) is not null
-            && await db.EndUsers.AnyAsync(u => u.Id == userId && u.Enabled, context.CancellationToken);
+            && await db.EndUsers.FindAsync([userId], context.CancellationToken) is { Enabled: true };
         if (!active)
         {
             context.Reject(

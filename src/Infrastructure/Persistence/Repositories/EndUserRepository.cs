@@ -7,8 +7,9 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Repositories;
 
 internal sealed class EndUserRepository(AppDbContext db) : IEndUserRepository
 {
-    public Task<EndUser?> FindByIdAsync(Guid id, CancellationToken cancellationToken) =>
-        db.EndUsers.FirstLoadedOrStoredAsync(users => users.Where(u => u.ErasedAt == null), u => u.Id == id, cancellationToken);
+    // By key: the user the request already read (with its token, TokenStore) is not read again.
+    public async Task<EndUser?> FindByIdAsync(Guid id, CancellationToken cancellationToken) =>
+        await db.EndUsers.FindAsync([id], cancellationToken) is { IsErased: false } user ? user : null;
 
     public Task<EndUser?> FindByEmailAsync(string email, CancellationToken cancellationToken)
     {
