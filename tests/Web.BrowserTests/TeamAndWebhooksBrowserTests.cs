@@ -21,7 +21,9 @@ public sealed class TeamAndWebhooksBrowserTests(LinkHub hub, Chromium chromium)
     private async Task<IResponse> PostFormAsync(IPage page, string slug, string path, IReadOnlyDictionary<string, string> fields)
     {
         await page.GotoAsync(Url($"admin/t/{slug}/api-keys"));
-        return await page.RunAndWaitForResponseAsync(() => page.EvaluateAsync(
+        // Waits for the navigation the form starts to finish (its document loaded), not only for the POST's answer: the
+        // next GotoAsync would otherwise interrupt it.
+        var response = await page.RunAndWaitForResponseAsync(() => page.EvaluateAsync(
             """
             ([path, fields]) => {
                 const form = document.createElement('form');
@@ -37,6 +39,8 @@ public sealed class TeamAndWebhooksBrowserTests(LinkHub hub, Chromium chromium)
                 form.submit();
             }
             """, new object[] { path, fields }), response => response.Request.Method == "POST");
+        await page.WaitForURLAsync(url => url.EndsWith(path, StringComparison.Ordinal));
+        return response;
     }
 
     [Fact]

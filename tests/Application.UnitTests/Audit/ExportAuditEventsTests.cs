@@ -30,7 +30,7 @@ public sealed class ExportAuditEventsTests
         Assert.Equal((3, false), (all.Rows, all.Truncated));
         Assert.Equal(AuditExport.Header, lines[0]);
         Assert.StartsWith("2026-11-25T12:02:00Z,api-key:tenant-test-acme,api_key.created,api-key:alh_", lines[1], StringComparison.Ordinal);
-        Assert.EndsWith(",\"name=say \"\"hi\"\"\",127.0.0.1", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith(",\"name=say \"\"hi\"\"; role=admin\",127.0.0.1", lines[1], StringComparison.Ordinal);
         Assert.Contains(",user.created,user:", lines[2], StringComparison.Ordinal);
         Assert.EndsWith(",\"externalId=crm,1\",127.0.0.1", lines[2], StringComparison.Ordinal);
         Assert.Contains(",tenant.created,tenant:acme,", lines[3], StringComparison.Ordinal);
