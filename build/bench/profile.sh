@@ -61,3 +61,5 @@ wait "$loader"
 grep '^WRKRESULT' "$work/wrk.txt" | awk '{printf "load: %s req/s, p50 %s ms, p99 %s ms\n", $2, $3, $5}'
 (cd "$root" && dotnet dotnet-trace report "$trace" topN -n 25) | sed 's/^/exclusive /'
 (cd "$root" && dotnet dotnet-trace report "$trace" topN -n 40 --inclusive) | sed 's/^/inclusive /'
+(cd "$root" && dotnet dotnet-trace convert "$trace" --format Speedscope -o "${trace%.nettrace}" >/dev/null) \
+  && python3 "$root/build/bench/profile-shares.py" "${trace%.nettrace}.speedscope.json" groups
