@@ -1,5 +1,4 @@
 using AlexaLinkHub.Domain.Users;
-using AlexaLinkHub.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -29,27 +28,12 @@ internal sealed class TokenStore(IMemoryCache cache, IOpenIddictEntityFrameworkC
             if (string.Equals(entry.Entity.ReferenceId, identifier, StringComparison.Ordinal))
                 return entry.Entity;
         }
-        var found = await FindWithGrantAndUser((AppDbContext)db, identifier, cancellationToken);
-        return found?.Token;
-    }
-
-    // Compiled once: the cold check is this one query, and EF's per-call work for a LINQ query (parameter extraction
-    // and the query-cache key over the expression tree) was its largest share of CPU (docs/decisions/014, profiles).
-    // The tenant filter still applies (its parameters come from the context).
-    private static readonly Func<AppDbContext, string, CancellationToken, Task<Loaded?>> FindWithGrantAndUser =
-        EF.CompileAsyncQuery((AppDbContext db, string identifier, CancellationToken _) => (
+        var found = await (
             from token in db.Set<OAuthToken>().AsTracking()
             where token.ReferenceId == identifier
             join user in db.Set<EndUser>().AsTracking() on token.UserId equals (Guid?)user.Id into users
             from user in users.DefaultIfEmpty()
-            select new Loaded { Token = token, Application = token.Application, Authorization = token.Authorization, User = user })
-            .FirstOrDefault());
-
-    private sealed class Loaded
-    {
-        public required OAuthToken Token { get; init; }
-        public OAuthApplication? Application { get; init; }
-        public OAuthAuthorization? Authorization { get; init; }
-        public EndUser? User { get; init; }
+            select new { token, token.Application, token.Authorization, user }).FirstOrDefaultAsync(cancellationToken);
+        return found?.token;
     }
 }
