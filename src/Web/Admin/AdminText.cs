@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reflection;
 using AlexaLinkHub.Domain.Audit;
 
@@ -12,6 +13,15 @@ internal static class AdminText
             .Select(f => (string)f.GetRawConstantValue()!)
             .Order(StringComparer.Ordinal)
             .ToList();
+
+    /// <summary>A UTC day as the console's language writes dates (the column or the text says UTC).</summary>
+    public static string Day(DateTimeOffset time) => time.UtcDateTime.ToString("d", CultureInfo.CurrentCulture);
+
+    /// <summary>A UTC time to the minute as the console's language writes it; "—" for none.</summary>
+    public static string When(DateTimeOffset? time) => time is { } t ? t.UtcDateTime.ToString("g", CultureInfo.CurrentCulture) : "—";
+
+    /// <summary>A UTC time to the second (deliveries, imports, the audit log); "—" for none.</summary>
+    public static string WhenExactly(DateTimeOffset? time) => time is { } t ? t.UtcDateTime.ToString("G", CultureInfo.CurrentCulture) : "—";
 
     /// <summary>"urn:ietf:params:oauth:token-type:access_token" or "access_token" → "access".</summary>
     public static string TokenType(string type) => type switch
