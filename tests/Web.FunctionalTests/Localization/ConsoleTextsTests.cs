@@ -99,7 +99,7 @@ public sealed partial class ConsoleTextsTests
             .ToList();
     }
 
-    [GeneratedRegex("""(?<![\w.])T\[\s*"(?<key>Console\.[A-Za-z]+)"""")]
+    [GeneratedRegex("""(?<![\w.])T\[\s*"(?<key>Console\.[A-Za-z]+)["]""")]
     private static partial Regex ConsoleLookup();
 
     [GeneratedRegex(@"@\*.*?\*@", RegexOptions.Singleline)]
