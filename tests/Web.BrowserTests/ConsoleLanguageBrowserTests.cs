@@ -86,6 +86,7 @@ public sealed class ConsoleLanguageBrowserTests(LinkHub hub, Chromium chromium)
         await ExpectDirectionAsync(page, "rtl", "ar");
         await Expect(Heading(page)).ToHaveTextAsync("الفريق");
         await Expect(Button(page, "إرسال الدعوة")).ToBeVisibleAsync();
+        Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1"), "the Arabic team page scrolls sideways");
         await desktop.ScreenshotAsync("admin-team-ar");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "المستخدمون", Exact = true }).ClickAsync();
