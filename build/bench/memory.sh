@@ -6,6 +6,8 @@
 #   build/bench/memory.sh                 RUNS=5 TOKENS=40 LOAD=20s MODES="shipped server workstation gen0-4m"
 #   APP_DIR=<published app>               measure that build instead of publishing this tree
 # A mode is a name from the table below, or NAME=VAR=VALUE,VAR=VALUE (DOTNET_* runtime settings, for example).
+# Modes whose name starts with "jit-" run the build published without ReadyToRun (the framework-dependent, any-RID build
+# src/Web had before ReadyToRun was shipped), so one run compares both: MODES="shipped jit-shipped".
 # Results: artifacts/bench/memory.txt.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -14,7 +16,8 @@ runs=${RUNS:-5}; tokens=${TOKENS:-40}; load=${LOAD:-20s}; modes=${MODES:-"shippe
 # shipped: as built (src/Web's runtimeconfig); the others override one runtime setting for the run.
 declare -A preset=([shipped]="" [server]="DOTNET_gcServer=1" [workstation]="DOTNET_gcServer=0"
   [nonconcurrent]="DOTNET_gcConcurrent=0" [gen0-4m]="DOTNET_GCgen0size=0x400000" [gen0-32m]="DOTNET_GCgen0size=0x2000000"
-  [conserve]="DOTNET_GCConserveMemory=7" [no-tiered-pgo]="DOTNET_TieredPGO=0")
+  [conserve]="DOTNET_GCConserveMemory=7" [no-tiered-pgo]="DOTNET_TieredPGO=0" [tc-quick-loops-off]="DOTNET_TC_QuickJitForLoops=0"
+  [jit-shipped]="")
 peers=$(cd "$root/../shared/bench-peers" && pwd)
 port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
 base="http://127.0.0.1:$port"; key="alh_bench_platform_key_000000000000000000000000"
@@ -24,6 +27,9 @@ trap cleanup EXIT
 pin_app=(); pin_load=()
 [ "$(nproc)" -ge 2 ] && { pin_app=(taskset -c 0); pin_load=(taskset -c 1); }
 if [ -n "${APP_DIR:-}" ]; then cp -r "$APP_DIR" "$work/app"; else dotnet publish src/Web -c Release -o "$work/app" -nologo -v quiet >/dev/null; fi
+if [[ " $modes " == *" jit-"* ]]; then
+  dotnet publish src/Web -c Release -o "$work/app-jit" -p:PublishReadyToRun=false -p:RuntimeIdentifier= -nologo -v quiet >/dev/null
+fi
 mkdir -p artifacts/bench
 rows=()
 for mode in $modes; do
@@ -32,7 +38,8 @@ for mode in $modes; do
   for run in $(seq 1 "$runs"); do
     rm -rf "$work/db" && mkdir -p "$work/db"
     t0=$(date +%s%N)
-    (cd "$work/app" && exec env "${settings[@]}" ASPNETCORE_URLS="$base" ASPNETCORE_ENVIRONMENT=Development Database__Provider=Sqlite \
+    dir="$work/app"; [[ $mode == jit-* ]] && dir="$work/app-jit"
+    (cd "$dir" && exec env "${settings[@]}" ASPNETCORE_URLS="$base" ASPNETCORE_ENVIRONMENT=Development Database__Provider=Sqlite \
       ConnectionStrings__Default="Data Source=$work/db/bench.db" Bootstrap__PlatformApiKey="$key" \
       Bootstrap__AdminEmail=bench@example.com Bootstrap__AdminPassword=bench-admin-password-1 \
       Logging__LogLevel__Default=Warning Email__PickupDirectory="$work/db/mail" "${pin_app[@]}" dotnet AlexaLinkHub.Web.dll) >"$work/app.log" 2>&1 &

@@ -4,6 +4,9 @@
 #   build/bench/profile.sh [endpoint] [seconds] [tokens]      (defaults: introspect, 15 s, 200 link flows)
 #   endpoint: introspect | userinfo
 #   PROJECT_DIR=<tree> profiles another checkout (e.g. an export of main, for "before").
+#   SEED=N             cold tokens: N access tokens seeded into the database (build/bench/seed-tokens.sh) after one link,
+#                      cycled through without a warm-up pass, so most requests are about a token not seen before.
+#   APP_DIR=<published app> profiles that build instead of publishing.
 #
 # Publishes the app (Release, SQLite, fresh temp folder), mints tokens through real link flows
 # (../shared/bench-peers/project/mint.mjs), puts it under wrk load (-t2 -c32, cycling through the tokens, app pinned to
@@ -24,7 +27,8 @@ app=""
 cleanup() { [ -n "$app" ] && kill "$app" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
-dotnet publish "$project/src/Web" -c Release -o "$work/app" -nologo -v quiet >/dev/null
+if [ -n "${APP_DIR:-}" ]; then cp -r "$APP_DIR" "$work/app"; else dotnet publish "$project/src/Web" -c Release -o "$work/app" -nologo -v quiet >/dev/null; fi
+start_app() {
 (cd "$work/app" && exec env ASPNETCORE_URLS="$base" ASPNETCORE_ENVIRONMENT=Development Database__Provider=Sqlite \
   ConnectionStrings__Default="Data Source=$work/bench.db" Bootstrap__PlatformApiKey="$key" \
   Bootstrap__AdminEmail=bench@example.com Bootstrap__AdminPassword=bench-admin-password-1 \
@@ -32,7 +36,14 @@ dotnet publish "$project/src/Web" -c Release -o "$work/app" -nologo -v quiet >/d
   "${pin_app[@]}" dotnet AlexaLinkHub.Web.dll) >"$work/app.log" 2>&1 &
 app=$!
 for _ in $(seq 1 240); do curl -sf -o /dev/null "$base/health/ready" && break; sleep 0.25; done
-node "$peers/project/mint.mjs" "$base" "$key" "$tokens" "$work" 4
+}
+start_app
+node "$peers/project/mint.mjs" "$base" "$key" "$([ -n "${SEED:-}" ] && echo 1 || echo "$tokens")" "$work" 4
+if [ -n "${SEED:-}" ]; then
+  kill "$app"; wait "$app" 2>/dev/null || true
+  "$root/build/bench/seed-tokens.sh" --sqlite "$work/bench.db" --count "$SEED" --out "$work/project-tokens.txt" >&2
+  start_app
+fi
 basic="Basic $(tr -d '\n' <"$work/project-client.txt" | base64 -w0)"
 if [ "$endpoint" = userinfo ]; then
   args=(GET /t/bench/connect/userinfo "Bearer {TOKEN}" "$work/project-tokens.txt" -)
@@ -40,7 +51,7 @@ else
   args=(POST /t/bench/connect/introspect "$basic" "$work/project-tokens.txt" 'token={TOKEN}&token_type_hint=access_token')
 fi
 load() { "${pin_load[@]}" wrk -t2 -c32 -d"$1" -s "$peers/lua/bench.lua" "$base" -- "${args[@]}"; }
-load 10s >/dev/null   # tiered JIT settles before sampling
+[ -n "${SEED:-}" ] || load 10s >/dev/null   # tiered JIT settles before sampling (cold tokens: the first seconds of load do)
 load "$((seconds + 4))s" >"$work/wrk.txt" &
 loader=$!
 sleep 2
@@ -50,3 +61,5 @@ wait "$loader"
 grep '^WRKRESULT' "$work/wrk.txt" | awk '{printf "load: %s req/s, p50 %s ms, p99 %s ms\n", $2, $3, $5}'
 (cd "$root" && dotnet dotnet-trace report "$trace" topN -n 25) | sed 's/^/exclusive /'
 (cd "$root" && dotnet dotnet-trace report "$trace" topN -n 40 --inclusive) | sed 's/^/inclusive /'
+(cd "$root" && dotnet dotnet-trace convert "$trace" --format Speedscope -o "${trace%.nettrace}" >/dev/null) \
+  && python3 "$root/build/bench/profile-shares.py" "${trace%.nettrace}.speedscope.json" groups

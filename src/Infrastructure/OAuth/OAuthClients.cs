@@ -40,7 +40,7 @@ public sealed class OAuthClients(ChangeClock clock, TimeProvider time)
         var skill = await db.Skills.AsNoTracking().Clients().FirstOrDefaultAsync(s => s.ClientId == clientId, cancellationToken);
         if (skill is null)
             _clients.TryRemove(key, out _);
-        else if (_clients.Count < TokenAnswers.Capacity)
+        else if (_clients.Count < TokenAnswers.DefaultCapacity)
             _clients[key] = (skill, readAt);
         return skill;
     }

@@ -15,6 +15,10 @@ public sealed class OAuthOptions
 
     /// <summary>How long a refresh token may be presented again after it was rotated (a retry after a lost response).</summary>
     public TimeSpan RefreshTokenReuseLeeway { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Most answers about active access tokens the fast path keeps per endpoint (~0.5 KiB each; docs/decisions/014).
+    /// 0 keeps none: every check is a first one (one indexed query) — how <c>build/bench/scale.sh</c> measures the cold path.</summary>
+    public int TokenAnswerCapacity { get; set; } = TokenAnswers.DefaultCapacity;
 }
 
 public sealed class CertificateOptions
