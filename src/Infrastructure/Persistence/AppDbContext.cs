@@ -17,7 +17,7 @@ using OpenIddict.EntityFrameworkCore;
 namespace AlexaLinkHub.Infrastructure.Persistence;
 
 /// <summary>The one EF Core model. Each database provider has a subclass only so that its migrations can live apart
-/// (EF's documented "multiple context types" pattern); the model itself is identical.</summary>
+/// (EF's documented "multiple context types" pattern); the model itself is identical but for one collation (ProviderContexts).</summary>
 public abstract class AppDbContext(DbContextOptions options, ITenantContext tenant) : DbContext(options), IDataProtectionKeyContext
 {
     /// <summary>Annotation naming why an entity that is neither tenant-owned nor a domain <see cref="GlobalEntityAttribute"/>
@@ -56,6 +56,11 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     // Read by the global query filters; EF re-evaluates them for each query against the context instance in use.
     internal Guid? CurrentTenantId => tenant.TenantId;
     internal bool IsPlatformScope => tenant.IsPlatformScope;
+
+    // The platform scope as a parameter that is null outside it. EF compiles one SQL per combination of null parameters,
+    // so a tenant's queries get "TenantId = @current" alone — which SQLite matches to the (TenantId, …) indexes — where a
+    // boolean parameter would leave "@platform OR TenantId = @current", which SQLite answers by scanning every tenant.
+    internal bool? PlatformScopeOrNull => tenant.IsPlatformScope ? true : null;
     internal ITenantContext TenantScope => tenant;
 
     /// <summary>A SaveChanges is running: the execution strategy must not retry it (ReadRetryingExecutionStrategy).</summary>
@@ -132,7 +137,8 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     }
 
     /// <summary>Every tenant-owned entity is visible only inside its tenant, or in the explicit platform scope. With no
-    /// scope at all nothing tenant-owned is visible: forgetting to set the tenant fails closed.</summary>
+    /// scope at all nothing tenant-owned is visible: forgetting to set the tenant fails closed. Both checks are on
+    /// nullable parameters (see <see cref="PlatformScopeOrNull"/>), so each scope's SQL keeps only its own condition.</summary>
     private void ApplyTenantFilters(ModelBuilder modelBuilder)
     {
         foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(t => !t.IsOwned() && t.BaseType is null))
@@ -147,7 +153,7 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
             var tenantIdNullable = tenantId.Type == typeof(Guid) ? (Expression)Expression.Convert(tenantId, typeof(Guid?)) : tenantId;
             var current = Expression.Property(context, nameof(CurrentTenantId));
             var body = Expression.OrElse(
-                Expression.Property(context, nameof(IsPlatformScope)),
+                Expression.NotEqual(Expression.Property(context, nameof(PlatformScopeOrNull)), Expression.Constant(null, typeof(bool?))),
                 Expression.AndAlso(
                     Expression.NotEqual(current, Expression.Constant(null, typeof(Guid?))),
                     Expression.Equal(tenantIdNullable, current)));
