@@ -61,7 +61,8 @@ public static class ListCursor
         return new Page<TOut>(items.Select(map).ToList(), number, request.Size, Math.Min(counted, CountCap))
         {
             Next = hasNext && items.Count > 0 ? Encode(scope, number + 1, backward: false, keyOf(items[^1])) : null,
-            Previous = hasPrevious && items.Count > 0 ? Encode(scope, number - 1, backward: true, keyOf(items[0])) : null,
+            // Numbers are the pages followed: rows added before the first page can give page 1 a previous one, also page 1.
+            Previous = hasPrevious && items.Count > 0 ? Encode(scope, Math.Max(1, number - 1), backward: true, keyOf(items[0])) : null,
             TotalIsExact = counted <= CountCap,
         };
     }
