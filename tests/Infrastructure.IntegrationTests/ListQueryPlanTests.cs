@@ -3,7 +3,9 @@ using AlexaLinkHub.Application.Audit;
 using AlexaLinkHub.Application.Common.Models;
 using AlexaLinkHub.Application.Linking;
 using AlexaLinkHub.Application.Users;
+using AlexaLinkHub.Domain.Audit;
 using AlexaLinkHub.Infrastructure.IntegrationTests.Support;
+using AlexaLinkHub.Infrastructure.Persistence;
 using AlexaLinkHub.TestSupport;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -53,7 +55,7 @@ public sealed class ListQueryPlanTests
         foreach (var (read, plan) in plans)
         {
             Assert.True(plan.Count > 0, $"{read}: no statement captured");
-            Assert.DoesNotContain(plan, step => step.StartsWith("SCAN ", StringComparison.Ordinal) || step.Contains("TEMP B-TREE", StringComparison.Ordinal));
+            Assert.False(plan.Any(ScansOrSorts), $"{read}: {string.Join(" | ", plan)}");
         }
         Assert.Contains(plans["user by email"], step => step.Contains("USING INDEX IX_EndUsers_TenantId_NormalizedEmail", StringComparison.Ordinal));
         Assert.Contains(plans["users list, after a cursor"], step => step.Contains("IX_EndUsers_TenantId_NormalizedEmail (TenantId=? AND NormalizedEmail>?)", StringComparison.Ordinal));
@@ -68,6 +70,7 @@ public sealed class ListQueryPlanTests
     {
         await using var app = await AppServices.CreateAsync(DatabaseProvider.Sqlite);
         await app.TenantAsync("acme");
+        await app.SaveInScopeAsync(TestScope.Platform, db => db.AuditEvents.Add(AuditEvent.Record(null, "system", "platform.maintenance", "platform", null, null, app.Clock.GetUtcNow())));
         using var capture = new SqliteStatements(app.Database.ConnectionString);
 
         var page = await app.SendAsPlatformAsync<Page<AuditEventDto>>(new ListPlatformAuditEvents());
@@ -75,8 +78,13 @@ public sealed class ListQueryPlanTests
 
         Assert.NotEmpty(page.Items);
         Assert.Contains(plan, step => step.Contains("IX_AuditEvents_TenantId_OccurredAt_Id (TenantId=?)", StringComparison.Ordinal));
-        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN ", StringComparison.Ordinal) || step.Contains("TEMP B-TREE", StringComparison.Ordinal));
+        Assert.False(plan.Any(ScansOrSorts), string.Join(" | ", plan));
     }
+
+    // A table scanned, or rows sorted. The capped count's subquery (at most 10 001 index entries) is a co-routine whose
+    // result is read by a "SCAN a0"-like step: not a table.
+    private static bool ScansOrSorts(string step) =>
+        (step.StartsWith("SCAN ", StringComparison.Ordinal) && !System.Text.RegularExpressions.Regex.IsMatch(step, "^SCAN [a-z]+0$")) || step.Contains("TEMP B-TREE", StringComparison.Ordinal);
 
     /// <summary>The SELECTs EF sends to one SQLite file, with their parameters, as EF's diagnostic events report them.</summary>
     private sealed class SqliteStatements : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
