@@ -1,7 +1,8 @@
 # Shared by the benchmark scripts (sourced, not run): start a Release build on a fresh SQLite database, arrange a
 # tenant, a skill and a user through the admin API, and link through the real flow as a browser without JavaScript.
 # Expects: set -euo pipefail; sets root, base, key, work, out, app, pin_app and pin_load (the app on CPU 0, the load
-# generator on CPU 1, as ../shared/bench-peers does, when there are two). BENCH_PORT: a free port unless given.
+# generator on CPU 1, as ../shared/bench-peers does, when there are two). BENCH_PORT: a free port unless given;
+# BENCH_DB_PROVIDER / BENCH_DB_CONNECTION: another database than the fresh SQLite file.
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$root"
@@ -24,8 +25,8 @@ bench_start_app() {
     if [ -n "${APP_DIR:-}" ]; then cp -r "$APP_DIR" "$work/app"; else dotnet publish src/Web -c Release -o "$work/app" -nologo -v quiet >/dev/null; fi
   fi
   # shellcheck disable=SC2086
-  env ${BENCH_APP_ENV:-} ASPNETCORE_URLS="$base" ASPNETCORE_ENVIRONMENT=Development Database__Provider=Sqlite \
-  ConnectionStrings__Default="Data Source=$work/bench.db" Bootstrap__PlatformApiKey="$key" \
+  env ${BENCH_APP_ENV:-} ASPNETCORE_URLS="$base" ASPNETCORE_ENVIRONMENT=Development Database__Provider="${BENCH_DB_PROVIDER:-Sqlite}" \
+  ConnectionStrings__Default="${BENCH_DB_CONNECTION:-Data Source=$work/bench.db}" Bootstrap__PlatformApiKey="$key" \
   Bootstrap__AdminEmail=bench@example.com Bootstrap__AdminPassword=bench-admin-password \
   Logging__LogLevel__Default=Warning Email__PickupDirectory="$work/mail" \
     "${pin_app[@]}" dotnet "$work/app/AlexaLinkHub.Web.dll" > "$work/app.log" 2>&1 &

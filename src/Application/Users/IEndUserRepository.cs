@@ -12,8 +12,14 @@ public interface IEndUserRepository
 
     Task<bool> ExternalIdExistsAsync(string externalId, CancellationToken cancellationToken);
 
-    /// <summary>Users whose email or name contains <paramref name="search"/> (case-insensitive), ordered by email.</summary>
-    Task<Page<EndUser>> SearchAsync(string? search, int page, int pageSize, CancellationToken cancellationToken);
+    Task<EndUser?> FindByExternalIdAsync(string externalId, CancellationToken cancellationToken);
+
+    /// <summary>Users ordered by normalised email (the key of <paramref name="read"/>), all of them or those whose
+    /// normalised email starts with <paramref name="normalizedPrefix"/>.</summary>
+    Task<KeysetRows<EndUser>> ListByEmailAsync(string? normalizedPrefix, KeysetRead<string> read, CancellationToken cancellationToken);
+
+    /// <summary>How many users <see cref="ListByEmailAsync"/> would list, counting no further than <paramref name="limit"/>.</summary>
+    Task<int> CountByEmailAsync(string? normalizedPrefix, int limit, CancellationToken cancellationToken);
 
     /// <summary>The users (not deleted) with one of these external ids or normalised emails; <paramref name="track"/>:
     /// tracked for changes, or read only.</summary>

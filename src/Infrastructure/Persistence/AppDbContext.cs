@@ -12,12 +12,13 @@ using AlexaLinkHub.Domain.Webhooks;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using OpenIddict.EntityFrameworkCore;
 
 namespace AlexaLinkHub.Infrastructure.Persistence;
 
 /// <summary>The one EF Core model. Each database provider has a subclass only so that its migrations can live apart
-/// (EF's documented "multiple context types" pattern); the model itself is identical.</summary>
+/// (EF's documented "multiple context types" pattern); the model itself is identical but for one collation (ProviderContexts).</summary>
 public abstract class AppDbContext(DbContextOptions options, ITenantContext tenant) : DbContext(options), IDataProtectionKeyContext
 {
     /// <summary>Annotation naming why an entity that is neither tenant-owned nor a domain <see cref="GlobalEntityAttribute"/>
@@ -56,6 +57,12 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     // Read by the global query filters; EF re-evaluates them for each query against the context instance in use.
     internal Guid? CurrentTenantId => tenant.TenantId;
     internal bool IsPlatformScope => tenant.IsPlatformScope;
+
+    private bool? _platformModel;
+
+    /// <summary>Which of the two models this context uses, fixed by the scope at its first query (see
+    /// <see cref="ApplyTenantFilters"/>, <see cref="ScopeModelCacheKeyFactory"/>).</summary>
+    internal bool UsesPlatformModel => _platformModel ??= tenant.IsPlatformScope;
     internal ITenantContext TenantScope => tenant;
 
     /// <summary>A SaveChanges is running: the execution strategy must not retry it (ReadRetryingExecutionStrategy).</summary>
@@ -118,7 +125,8 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     }
     // Every skill row is its client's row, so the client "always exists" — what EF warns an all-shared dependent means.
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        optionsBuilder.ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.OptionalDependentWithoutIdentifyingPropertyWarning));
+        optionsBuilder.ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.OptionalDependentWithoutIdentifyingPropertyWarning))
+            .ReplaceService<IModelCacheKeyFactory, ScopeModelCacheKeyFactory>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -132,7 +140,12 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     }
 
     /// <summary>Every tenant-owned entity is visible only inside its tenant, or in the explicit platform scope. With no
-    /// scope at all nothing tenant-owned is visible: forgetting to set the tenant fails closed.</summary>
+    /// scope at all nothing tenant-owned is visible: forgetting to set the tenant fails closed.
+    /// Two models, chosen by the scope a context starts in: a context started in a tenant (or in none) filters by
+    /// "@hasTenant AND TenantId = @current" alone, which SQLite matches to the (TenantId, …) indexes; only a context
+    /// started in the platform scope carries "@platform OR (…)" — SQLite cannot use an index through that OR, so it
+    /// used to scan every tenant's rows for every tenant's query (ADR 020). A tenant-model context that later enters
+    /// the platform scope sees nothing tenant-owned (fails closed); a platform-model one narrowed to a tenant sees that tenant.</summary>
     private void ApplyTenantFilters(ModelBuilder modelBuilder)
     {
         foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(t => !t.IsOwned() && t.BaseType is null))
@@ -146,11 +159,13 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
             var tenantId = Expression.Property(entity, nameof(ITenantOwned.TenantId));
             var tenantIdNullable = tenantId.Type == typeof(Guid) ? (Expression)Expression.Convert(tenantId, typeof(Guid?)) : tenantId;
             var current = Expression.Property(context, nameof(CurrentTenantId));
-            var body = Expression.OrElse(
-                Expression.Property(context, nameof(IsPlatformScope)),
+            Expression body = Expression.AndAlso(
                 Expression.AndAlso(
                     Expression.NotEqual(current, Expression.Constant(null, typeof(Guid?))),
-                    Expression.Equal(tenantIdNullable, current)));
+                    Expression.Not(Expression.Property(context, nameof(IsPlatformScope)))),
+                Expression.Equal(tenantIdNullable, current));
+            if (UsesPlatformModel)
+                body = Expression.OrElse(Expression.Property(context, nameof(IsPlatformScope)), body);
             modelBuilder.Entity(clr).HasQueryFilter(Expression.Lambda(body, entity));
         }
     }

@@ -1,4 +1,5 @@
 using AlexaLinkHub.Application.Common.Tenancy;
+using AlexaLinkHub.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -23,6 +24,22 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
 public sealed class PostgreSqlAppDbContext(DbContextOptions<PostgreSqlAppDbContext> options, ITenantContext tenant) : AppDbContext(options, tenant)
 {
     internal override bool SupportsBulkInsert => true;
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        // Code-point order, as SQLite's binary collation: the users list pages by it and an email prefix is a range of
+        // its index (EndUserRepository). A linguistic collation would ignore punctuation and break both.
+        modelBuilder.Entity<EndUser>().Property(u => u.NormalizedEmail).UseCollation("C");
+    }
 }
 
-public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext> options, ITenantContext tenant) : AppDbContext(options, tenant);
+public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext> options, ITenantContext tenant) : AppDbContext(options, tenant)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        // As on PostgreSQL: code-point order for the users list and the email-prefix range.
+        modelBuilder.Entity<EndUser>().Property(u => u.NormalizedEmail).UseCollation("Latin1_General_100_BIN2");
+    }
+}

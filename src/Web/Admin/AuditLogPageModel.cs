@@ -30,8 +30,9 @@ public abstract class AuditLogPageModel(TimeProvider clock) : PageModel
     [FromQuery(Name = "target")]
     public string? Target { get; set; }
 
-    [FromQuery(Name = "p")]
-    public int? PageNumber { get; set; }
+    /// <summary>A page's newer or older cursor (keyset paging, ADR 020).</summary>
+    [FromQuery(Name = "after")]
+    public string? After { get; set; }
 
     public Page<AuditEventDto> Events { get; private set; } = new([], 1, PageSize, 0);
 
@@ -43,12 +44,12 @@ public abstract class AuditLogPageModel(TimeProvider clock) : PageModel
 
     public string ExportUrl => AuditUrl("Export", null);
 
-    protected abstract Task<Page<AuditEventDto>> ListAsync(AuditFilter filter, int? page, int pageSize);
+    protected abstract Task<Page<AuditEventDto>> ListAsync(AuditFilter filter, string? after, int pageSize);
 
     protected abstract Task<AuditExport> ExportAsync(AuditFilter filter);
 
     public async Task OnGetAsync() =>
-        await AdminForm.TryAsync(ModelState, async () => Events = await ListAsync(Filter(), PageNumber, PageSize), prefix: string.Empty);
+        await AdminForm.TryAsync(ModelState, async () => Events = await ListAsync(Filter(), After, PageSize), prefix: string.Empty);
 
     public async Task<IActionResult> OnGetExportAsync()
     {
@@ -60,11 +61,11 @@ public abstract class AuditLogPageModel(TimeProvider clock) : PageModel
         return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(export!.Csv)).ToArray(), "text/csv; charset=utf-8", name);
     }
 
-    public string PageUrl(int page) => AuditUrl(null, page);
+    public string PageUrl(string cursor) => AuditUrl(null, cursor);
 
     private AuditFilter Filter() => new(Start(From), End(To), Blank(Actor), Blank(Action), Blank(Target));
 
-    private string AuditUrl(string? handler, int? page)
+    private string AuditUrl(string? handler, string? cursor)
     {
         var query = new Dictionary<string, string?>
         {
@@ -73,7 +74,7 @@ public abstract class AuditLogPageModel(TimeProvider clock) : PageModel
             ["action"] = Blank(Action),
             ["actor"] = Blank(Actor),
             ["target"] = Blank(Target),
-            ["p"] = page?.ToString(CultureInfo.InvariantCulture),
+            ["after"] = cursor,
             ["handler"] = handler,
         }.Where(p => !string.IsNullOrEmpty(p.Value));
         return QueryHelpers.AddQueryString(BasePath, query);

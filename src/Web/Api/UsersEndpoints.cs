@@ -12,7 +12,10 @@ internal static class UsersEndpoints
     {
         var users = tenant.MapGroup("/users").WithTags("Users");
         users.MapPost("/", Create).WithSummary("Create an end user of the tenant.");
-        users.MapGet("/", Find).WithSummary("Search end users by email or name, a page at a time (ordered by email).");
+        users.MapGet("/", Find).WithSummary("End users by email, a page at a time")
+            .WithDescription("search: the user whose external id it is exactly, else users whose email starts with it (case-insensitive). " +
+                "Keyset-paged: follow next / previous (opaque cursors) with ?after=; after wins over page, which still works (an offset, for the first pages). " +
+                "totalCount is exact up to 10000 (totalIsExact); a cursor of another list, tenant or search is 400.");
         users.MapGet("/{id:guid}", Get).WithSummary("One end user.");
         users.MapPost("/{id:guid}/disable", Disable)
             .WithSummary("Disable an end user: they cannot sign in and their tokens stop working at once (nothing is revoked); webhooks get user.disabled.");
@@ -33,8 +36,8 @@ internal static class UsersEndpoints
         return TypedResults.Created($"{SkillsEndpoints.TenantPath(http)}/users/{user.Id}", user);
     }
 
-    private static async Task<Ok<Page<EndUserDto>>> Find(string? search, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new FindEndUsers(search, page, pageSize), ct));
+    private static async Task<Ok<Page<EndUserDto>>> Find(string? search, int? page, int? pageSize, string? after, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new FindEndUsers(search, page, pageSize, after), ct));
 
     private static async Task<NoContent> Disable(Guid id, ISender sender, CancellationToken ct)
     {

@@ -13,15 +13,17 @@ public sealed class FindEndUsersTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.PostgreSql)]
-    public async Task Find_BySearchText_MatchesEmailOrNameIgnoringCase(DatabaseProvider provider)
+    public async Task Find_BySearchText_MatchesAnExternalIdOrElseAnEmailPrefixIgnoringCase(DatabaseProvider provider)
     {
         await using var app = await AppServices.CreateAsync(provider);
         var (acme, _) = await SeedAsync(app);
 
-        Assert.Equal(["anna@acme.example", "zoe@taxi.example"], await EmailsAsync(app, acme, new FindEndUsers(Search: "ACME")));
-        Assert.Equal(["bob@example.com"], await EmailsAsync(app, acme, new FindEndUsers(Search: "bUILDER")));
+        Assert.Equal(["anna@acme.example"], await EmailsAsync(app, acme, new FindEndUsers(Search: "ANNA@")));
+        Assert.Equal(["bob@example.com"], await EmailsAsync(app, acme, new FindEndUsers(Search: "bO")));
         Assert.Equal(["carl@example.com"], await EmailsAsync(app, acme, new FindEndUsers(Search: "  carl@EX  ")));
-        Assert.Empty(await EmailsAsync(app, acme, new FindEndUsers(Search: "nobody")));
+        Assert.Equal(["zoe@taxi.example"], await EmailsAsync(app, acme, new FindEndUsers(Search: "crm-zoe")));
+        Assert.Empty(await EmailsAsync(app, acme, new FindEndUsers(Search: "ACME")));
+        Assert.Empty(await EmailsAsync(app, acme, new FindEndUsers(Search: "CRM-ZOE")));
     }
 
     [Fact]
@@ -100,7 +102,7 @@ public sealed class FindEndUsersTests
     {
         var acme = await app.CreateTenantAsync("acme");
         var globex = await app.CreateTenantAsync("globex");
-        await app.AsAdminOf<EndUserDto>(acme, Requests.User("zoe@taxi.example", "Zoe Acme-Driver"));
+        await app.AsAdminOf<EndUserDto>(acme, Requests.User("zoe@taxi.example", "Zoe Acme-Driver", "crm-zoe"));
         await app.AsAdminOf<EndUserDto>(acme, Requests.User("carl@example.com", "Carl"));
         await app.AsAdminOf<EndUserDto>(acme, Requests.User("Anna@Acme.example", "Anna"));
         await app.AsAdminOf<EndUserDto>(acme, Requests.User("bob@example.com", "Bob the Builder"));

@@ -98,15 +98,15 @@ public sealed class UsersApiTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task FindUsers_SearchAndPage_ReturnsTheMatchesAPageAtATimeOrderedByEmail()
     {
         var slug = await NewTenantAsync();
-        foreach (var email in new[] { "carol.taxi@example.com", "alice.taxi@example.com", "bob.taxi@example.com", "dave@example.com" })
+        foreach (var email in new[] { "taxi.carol@example.com", "taxi.alice@example.com", "taxi.bob@example.com", "dave@example.com" })
             await api.Platform.CreateUserOkAsync(slug, email);
 
         var first = await FindAsync(slug, "search=TAXI&page=1&pageSize=2");
         var second = await FindAsync(slug, "search=TAXI&page=2&pageSize=2");
 
         ApiAssert.HasProperties(first, "items", "pageNumber", "pageSize", "totalCount", "totalPages");
-        Assert.Equal(["alice.taxi@example.com", "bob.taxi@example.com"], Emails(first));
-        Assert.Equal(["carol.taxi@example.com"], Emails(second));
+        Assert.Equal(["taxi.alice@example.com", "taxi.bob@example.com"], Emails(first));
+        Assert.Equal(["taxi.carol@example.com"], Emails(second));
         Assert.Equal(3, first.GetProperty("totalCount").GetInt32());
         Assert.Equal(2, first.GetProperty("totalPages").GetInt32());
         Assert.Equal(1, first.GetProperty("pageNumber").GetInt32());
@@ -115,13 +115,14 @@ public sealed class UsersApiTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
-    public async Task FindUsers_SearchByDisplayName_FindsTheUser()
+    public async Task FindUsers_SearchByExternalId_FindsExactlyThatUser()
     {
         var slug = await NewTenantAsync();
-        await api.Platform.CreateUserOkAsync(slug, "x1@example.com", "Zelda Fitzgerald");
-        await api.Platform.CreateUserOkAsync(slug, "x2@example.com", "Ernest Hemingway");
+        await api.Platform.CreateUserOkAsync(slug, "x1@example.com", "Zelda Fitzgerald", externalId: "crm-1");
+        await api.Platform.CreateUserOkAsync(slug, "x2@example.com", "Ernest Hemingway", externalId: "crm-10");
 
-        Assert.Equal(["x1@example.com"], Emails(await FindAsync(slug, "search=zelda")));
+        Assert.Equal(["x1@example.com"], Emails(await FindAsync(slug, "search=crm-1")));
+        Assert.Empty(Emails(await FindAsync(slug, "search=crm")));
     }
 
     [Fact]

@@ -25,12 +25,12 @@ public sealed record AuditExport(string Csv, int Rows, bool Truncated)
 {
     public const string Header = "occurredAt,actor,action,target,details,sourceIp";
 
-    public static AuditExport Of(Page<AuditEvent> page)
+    public static AuditExport Of(KeysetRows<AuditEvent> page)
     {
         var csv = new StringBuilder().Append(Header).Append("\r\n");
         foreach (var e in page.Items)
             csv.AppendRow(e.OccurredAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), e.Actor, e.Action, e.Target, e.Details ?? string.Empty, e.SourceIp ?? string.Empty);
-        return new AuditExport(csv.ToString(), page.Items.Count, page.TotalCount > page.Items.Count);
+        return new AuditExport(csv.ToString(), page.Items.Count, page.HasMore);
     }
 }
 
@@ -42,5 +42,5 @@ public sealed class ExportAuditEventsValidator : AbstractValidator<ExportAuditEv
 public sealed class ExportAuditEventsHandler(IAuditEventReader reader) : IQueryHandler<ExportAuditEvents, AuditExport>
 {
     public async ValueTask<AuditExport> Handle(ExportAuditEvents query, CancellationToken cancellationToken) =>
-        AuditExport.Of(await reader.QueryAsync(new AuditFilter(query.From, query.To, query.Actor, query.Action, query.Target), 1, ExportAuditEvents.MaxRows, cancellationToken));
+        AuditExport.Of(await reader.ReadAsync(new AuditFilter(query.From, query.To, query.Actor, query.Action, query.Target), KeysetRead<AuditPosition>.First(ExportAuditEvents.MaxRows), cancellationToken));
 }

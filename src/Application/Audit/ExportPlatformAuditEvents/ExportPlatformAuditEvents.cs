@@ -1,4 +1,5 @@
 using AlexaLinkHub.Application.Common.Interfaces;
+using AlexaLinkHub.Application.Common.Models;
 using FluentValidation;
 using Mediator;
 
@@ -24,6 +25,6 @@ public sealed class ExportPlatformAuditEventsHandler(IAuditEventReader reader) :
     public async ValueTask<AuditExport> Handle(ExportPlatformAuditEvents query, CancellationToken cancellationToken)
     {
         var filter = new AuditFilter(query.From, query.To, query.Actor, query.Action, query.Target, PlatformOnly: true);
-        return AuditExport.Of(await reader.QueryAsync(filter, 1, ExportAuditEvents.MaxRows, cancellationToken));
+        return AuditExport.Of(await reader.ReadAsync(filter, KeysetRead<AuditPosition>.First(ExportAuditEvents.MaxRows), cancellationToken));
     }
 }

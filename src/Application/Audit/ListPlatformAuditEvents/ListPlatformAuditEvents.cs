@@ -16,6 +16,9 @@ public sealed record ListPlatformAuditEvents : IQuery<Page<AuditEventDto>>, IPla
     public string? Target { get; init; }
     public int? Page { get; init; }
     public int? PageSize { get; init; }
+
+    /// <summary>A page's <c>next</c> or <c>previous</c> cursor; it wins over <see cref="Page"/>.</summary>
+    public string? After { get; init; }
 }
 
 public sealed class ListPlatformAuditEventsValidator : AbstractValidator<ListPlatformAuditEvents>
@@ -27,8 +30,7 @@ public sealed class ListPlatformAuditEventsHandler(IAuditEventReader reader) : I
 {
     public async ValueTask<Page<AuditEventDto>> Handle(ListPlatformAuditEvents query, CancellationToken cancellationToken)
     {
-        var (page, size) = Paging.Normalize(query.Page, query.PageSize);
         var filter = new AuditFilter(query.From, query.To, query.Actor, query.Action, query.Target, PlatformOnly: true);
-        return AuditEventDto.Page(await reader.QueryAsync(filter, page, size, cancellationToken));
+        return await AuditPages.ReadAsync(reader, "platform-audit", null, filter, query.After, query.Page, query.PageSize, cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using AlexaLinkHub.Application.Audit;
 using AlexaLinkHub.Application.Common.Interfaces;
+using AlexaLinkHub.Application.Common.Models;
 using AlexaLinkHub.Application.Skills;
 using AlexaLinkHub.Domain.Audit;
 using FluentValidation;
@@ -86,7 +87,7 @@ public sealed class GetDashboardHandler(IDashboardReader reader, IAuditEventRead
         var byReason = LinkFailureCategories.Count(recorded);
 
         var (failedAttempts, failedDeliveries) = await reader.CountWebhookFailuresSinceAsync(now.AddHours(-24), cancellationToken);
-        var recent = await audit.QueryAsync(new AuditFilter(null, null, null, null, null), 1, GetDashboard.RecentEvents, cancellationToken);
+        var recent = await audit.ReadAsync(new AuditFilter(null, null, null, null, null), KeysetRead<AuditPosition>.First(GetDashboard.RecentEvents), cancellationToken);
         return new DashboardDto(query.Days, linkedAccounts, liveLinks, activeTokens, days, perSkill, byReason,
             new WebhookFailures(failedAttempts, failedDeliveries), recent.Items.Select(AuditEventDto.From).ToList());
     }

@@ -13,7 +13,8 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         builder.Property(e => e.Id).ValueGeneratedNever();
         // No foreign key to Tenants: the audit trail outlives what it describes (an offboarded tenant's trail is
         // trimmed by retention, not by cascade).
-        builder.HasIndex(e => new { e.TenantId, e.OccurredAt });
+        // The log is read newest first and keyset-paged by (time, id): one index serves the order and the cursor.
+        builder.HasIndex(e => new { e.TenantId, e.OccurredAt, e.Id });
         builder.Property(e => e.Actor).HasMaxLength(200).IsRequired();
         builder.Property(e => e.Action).HasMaxLength(100).IsRequired();
         builder.Property(e => e.Target).HasMaxLength(300).IsRequired();

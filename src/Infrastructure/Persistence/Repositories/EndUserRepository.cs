@@ -20,15 +20,37 @@ internal sealed class EndUserRepository(AppDbContext db) : IEndUserRepository
     public Task<bool> ExternalIdExistsAsync(string externalId, CancellationToken cancellationToken) =>
         db.EndUsers.AnyAsync(u => u.ExternalId == externalId, cancellationToken);
 
-    public Task<Page<EndUser>> SearchAsync(string? search, int page, int pageSize, CancellationToken cancellationToken)
+    public Task<EndUser?> FindByExternalIdAsync(string externalId, CancellationToken cancellationToken) =>
+        db.EndUsers.AsNoTracking().FirstOrDefaultAsync(u => u.ExternalId == externalId && u.ErasedAt == null, cancellationToken);
+
+    public async Task<KeysetRows<EndUser>> ListByEmailAsync(string? normalizedPrefix, KeysetRead<string> read, CancellationToken cancellationToken)
+    {
+        var query = ByEmail(normalizedPrefix);
+        if (read.From is { } from)
+            query = read.Backward ? query.Where(u => string.Compare(u.NormalizedEmail, from) < 0) : query.Where(u => string.Compare(u.NormalizedEmail, from) > 0);
+        query = read.Backward ? query.OrderByDescending(u => u.NormalizedEmail) : query.OrderBy(u => u.NormalizedEmail);
+        if (read.Skip > 0)
+            query = query.Skip(read.Skip);
+        return KeysetRows<EndUser>.Of(await query.Take(read.Size + 1).ToListAsync(cancellationToken), read.Size, read.Backward);
+    }
+
+    public Task<int> CountByEmailAsync(string? normalizedPrefix, int limit, CancellationToken cancellationToken) =>
+        ByEmail(normalizedPrefix).Take(limit).CountAsync(cancellationToken);
+
+    // A prefix is a range of the (TenantId, NormalizedEmail) index: the column is ordered by code point on every provider
+    // (binary collation, see the provider contexts), so "starts with P" is exactly P <= email < P with its last character
+    // incremented. LIKE would not do: SQLite uses an index for it only under NOCASE collation.
+    private IQueryable<EndUser> ByEmail(string? normalizedPrefix)
     {
         var query = db.EndUsers.AsNoTracking().Where(u => u.ErasedAt == null);
-        if (!string.IsNullOrEmpty(search))
-        {
-            var upper = search.ToUpperInvariant();
-            query = query.Where(u => u.NormalizedEmail.Contains(upper) || u.DisplayName.ToUpper().Contains(upper));
-        }
-        return query.OrderBy(u => u.NormalizedEmail).ToPageAsync(page, pageSize, cancellationToken);
+        if (string.IsNullOrEmpty(normalizedPrefix))
+            return query;
+        query = query.Where(u => string.Compare(u.NormalizedEmail, normalizedPrefix) >= 0);
+        var last = normalizedPrefix[^1];
+        if (char.IsSurrogate(last) || last == char.MaxValue)
+            return query.Where(u => u.NormalizedEmail.StartsWith(normalizedPrefix));
+        var end = normalizedPrefix[..^1] + (char)(last + 1);
+        return query.Where(u => string.Compare(u.NormalizedEmail, end) < 0);
     }
 
     public async Task<IReadOnlyList<EndUser>> FindForImportAsync(IReadOnlyCollection<string> externalIds, IReadOnlyCollection<string> normalizedEmails, bool track, CancellationToken cancellationToken)
@@ -37,10 +59,6 @@ internal sealed class EndUserRepository(AppDbContext db) : IEndUserRepository
         // one array parameter (json_each / = ANY), not a thousand scalar ones: binding those, and generating SQL for each
         // new count, cost more than the lookup itself.
         var users = track ? db.EndUsers : db.EndUsers.AsNoTracking();
-        // The tenant filter is an OR (platform scope or this tenant) that SQLite cannot match to the (TenantId, …) unique
-        // indexes: without the tenant stated once more, every chunk scanned all users of every tenant.
-        if (db.CurrentTenantId is { } tenantId)
-            users = users.Where(u => u.TenantId == tenantId);
         var emails = normalizedEmails.ToArray();
         var byEmail = await users.Where(u => EF.Parameter(emails).Contains(u.NormalizedEmail) && u.ErasedAt == null).ToListAsync(cancellationToken);
         if (externalIds.Count == 0)

@@ -16,8 +16,8 @@ public sealed class AuditModel(ISender sender, TimeProvider clock) : AuditLogPag
 
     protected override string ExportName => Slug;
 
-    protected override Task<Page<AuditEventDto>> ListAsync(AuditFilter f, int? page, int pageSize) =>
-        sender.Send(new ListAuditEvents { From = f.From, To = f.To, Actor = f.Actor, Action = f.Action, Target = f.Target, Page = page, PageSize = pageSize }).AsTask();
+    protected override Task<Page<AuditEventDto>> ListAsync(AuditFilter f, string? after, int pageSize) =>
+        sender.Send(new ListAuditEvents { From = f.From, To = f.To, Actor = f.Actor, Action = f.Action, Target = f.Target, PageSize = pageSize, After = after }).AsTask();
 
     protected override Task<AuditExport> ExportAsync(AuditFilter f) =>
         sender.Send(new ExportAuditEvents { From = f.From, To = f.To, Actor = f.Actor, Action = f.Action, Target = f.Target }).AsTask();

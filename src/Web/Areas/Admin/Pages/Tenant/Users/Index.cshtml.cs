@@ -16,14 +16,14 @@ public sealed class UsersIndexModel(ISender sender) : PageModel
     [FromQuery(Name = "search")]
     public string? Search { get; set; }
 
-    // "p", not "page": Razor Pages keeps the page's own name in the route value "page".
-    [FromQuery(Name = "p")]
-    public int? PageNumber { get; set; }
+    /// <summary>A page's next or previous cursor (keyset paging, ADR 020).</summary>
+    [FromQuery(Name = "after")]
+    public string? After { get; set; }
 
     [FromQuery(Name = "deleted")]
     public bool Deleted { get; set; }
 
     public Page<EndUserDto> Users { get; private set; } = new([], 1, PageSize, 0);
 
-    public async Task OnGetAsync() => Users = await sender.Send(new FindEndUsers(Search, PageNumber, PageSize));
+    public async Task OnGetAsync() => Users = await sender.Send(new FindEndUsers(Search, PageSize: PageSize, After: After));
 }
