@@ -5,12 +5,14 @@ using AlexaLinkHub.Web.Admin;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace AlexaLinkHub.Web.Areas.Admin.Pages.Tenant.Skills;
 
 /// <summary>One skill: the console panel, secret rotation, enable/disable, and the breach button (revoke every token,
 /// after typing the client ID). Actions render the page directly: a rotated secret is shown this once.</summary>
-public sealed class SkillDetailModel(ISender sender) : PageModel
+public sealed class SkillDetailModel(ISender sender, IOptions<SkillOptions> options) : PageModel
 {
     [FromRoute]
     public string Slug { get; set; } = string.Empty;
@@ -26,6 +28,15 @@ public sealed class SkillDetailModel(ISender sender) : PageModel
     public string? Notice { get; private set; }
 
     public Task OnGetAsync() => LoadAsync();
+
+    /// <summary>How long a rotated secret keeps working by default, as configured (<c>Skills:SecretRotationOverlap</c>).</summary>
+    public string OverlapText(IStringLocalizer text)
+    {
+        var overlap = options.Value.SecretRotationOverlap;
+        return overlap.TotalMinutes % 60 == 0
+            ? text["Console.SkillPage.OverlapHours", (int)overlap.TotalHours]
+            : text["Console.SkillPage.OverlapMinutes", (int)Math.Ceiling(overlap.TotalMinutes)];
+    }
 
     public async Task<IActionResult> OnPostRotateAsync()
     {
@@ -70,6 +81,15 @@ public sealed class SkillDetailModel(ISender sender) : PageModel
         var result = await sender.Send(new RevokeSkillTokens(ClientId));
         Notice = result.RevokedLinks == 1 ? "Revoked 1 linked account and its tokens." : $"Revoked {result.RevokedLinks} linked accounts and their tokens.";
         return Page();
+    }
+
+    /// <summary>"Test this skill": the real authorization request, as the Alexa app sends it, in this tab.</summary>
+    public async Task<IActionResult> OnPostTestAsync()
+    {
+        TestLinkStart? start = null;
+        if (await AdminForm.TryAsync(ModelState, async () => start = await sender.Send(new StartTestLink(ClientId)), prefix: string.Empty))
+            return Redirect(start!.AuthorizationUrl);
+        return await ShowAsync();
     }
 
     private async Task<IActionResult> ShowAsync()
