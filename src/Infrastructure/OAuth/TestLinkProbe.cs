@@ -44,8 +44,17 @@ internal sealed class TestLinkProbe(IHttpClientFactory http, IPublicUrls urls, I
     private async Task<ProbeAnswer> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         using var client = http.CreateClient(ClientName);
-        using var response = await client.SendAsync(request, cancellationToken);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        return new ProbeAnswer((int)response.StatusCode, body.Length == 0 ? "{}" : body);
+        try
+        {
+            using var response = await client.SendAsync(request, cancellationToken);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            return new ProbeAnswer((int)response.StatusCode, body.Length == 0 ? "{}" : body);
+        }
+        catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            // The public base URL is not reachable from the server itself (a proxy without hairpin, say): shown, not a 500.
+            var error = System.Text.Json.JsonSerializer.Serialize(new { error = $"The console could not reach {request.RequestUri!.GetLeftPart(UriPartial.Path)}." });
+            return new ProbeAnswer(0, error);
+        }
     }
 }
