@@ -12,7 +12,7 @@ namespace AlexaLinkHub.Web.Areas.Admin.Pages.Tenant.Skills;
 
 /// <summary>One skill: the console panel, secret rotation, enable/disable, and the breach button (revoke every token,
 /// after typing the client ID). Actions render the page directly: a rotated secret is shown this once.</summary>
-public sealed class SkillDetailModel(ISender sender, IOptions<SkillOptions> options) : PageModel
+public sealed class SkillDetailModel(ISender sender, IOptions<SkillOptions> options, IStringLocalizer<SharedResource> text) : PageModel
 {
     [FromRoute]
     public string Slug { get; set; } = string.Empty;
@@ -30,7 +30,7 @@ public sealed class SkillDetailModel(ISender sender, IOptions<SkillOptions> opti
     public Task OnGetAsync() => LoadAsync();
 
     /// <summary>How long a rotated secret keeps working by default, as configured (<c>Skills:SecretRotationOverlap</c>).</summary>
-    public string OverlapText(IStringLocalizer text)
+    public string OverlapText()
     {
         var overlap = options.Value.SecretRotationOverlap;
         return overlap.TotalMinutes % 60 == 0
@@ -43,29 +43,29 @@ public sealed class SkillDetailModel(ISender sender, IOptions<SkillOptions> opti
         var rotated = await sender.Send(new RotateClientSecret(ClientId));
         NewSecret = rotated.ClientSecret;
         Notice = rotated.PreviousSecretValidUntil is { } until
-            ? $"New client secret issued. The previous one works until {until.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC."
-            : "New client secret issued. The previous one no longer works.";
+            ? text["Console.SkillPage.RotatedWithOverlap", until.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)]
+            : text["Console.SkillPage.RotatedNoOverlap"];
         return await ShowAsync();
     }
 
     public async Task<IActionResult> OnPostEndOverlapAsync()
     {
         await sender.Send(new EndSecretOverlap(ClientId));
-        Notice = "The previous client secret no longer works.";
+        Notice = text["Console.SkillPage.OverlapEnded"];
         return await ShowAsync();
     }
 
     public async Task<IActionResult> OnPostDisableAsync()
     {
         await sender.Send(new DisableSkill(ClientId));
-        Notice = "Skill disabled.";
+        Notice = text["Console.SkillPage.DisabledNotice"];
         return await ShowAsync();
     }
 
     public async Task<IActionResult> OnPostEnableAsync()
     {
         await sender.Send(new EnableSkill(ClientId));
-        Notice = "Skill enabled.";
+        Notice = text["Console.SkillPage.EnabledNotice"];
         return await ShowAsync();
     }
 
@@ -75,11 +75,11 @@ public sealed class SkillDetailModel(ISender sender, IOptions<SkillOptions> opti
         // A deliberate speed bump for the one irreversible button on this page.
         if (!string.Equals(Confirmation?.Trim(), Skill.ClientId, StringComparison.Ordinal))
         {
-            ModelState.AddModelError(nameof(Confirmation), $"Type the client ID ({Skill.ClientId}) to confirm. Nothing was revoked.");
+            ModelState.AddModelError(nameof(Confirmation), text["Console.SkillPage.ConfirmRevoke", Skill.ClientId]);
             return Page();
         }
         var result = await sender.Send(new RevokeSkillTokens(ClientId));
-        Notice = result.RevokedLinks == 1 ? "Revoked 1 linked account and its tokens." : $"Revoked {result.RevokedLinks} linked accounts and their tokens.";
+        Notice = result.RevokedLinks == 1 ? text["Console.SkillPage.RevokedOne"] : text["Console.SkillPage.RevokedMany", result.RevokedLinks];
         return Page();
     }
 
