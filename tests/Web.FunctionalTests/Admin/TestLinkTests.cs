@@ -64,7 +64,7 @@ public sealed class TestLinkTests(TestLinkTests.ClockFixture app) : IClassFixtur
             Assert.Equal(before.GetProperty(number).GetInt32(), after.GetProperty(number).GetInt32());
         Assert.Equal(0, after.GetProperty("days").EnumerateArray().Sum(d => d.GetProperty("links").GetInt32()));
         var audit = await app.ApiGetAsync($"/api/v1/tenants/{slug}/audit?action=skill.test_link");
-        Assert.Contains(linkIdOf(link), audit.GetRawText(), StringComparison.Ordinal);
+        Assert.Contains(LinkIdOf(link), audit.GetRawText(), StringComparison.Ordinal);
         Assert.Equal(0, await app.QueryAsync(db => Task.FromResult(db.WebhookDeliveries.Count())));
 
         // 14 minutes: still live; past 15, the job ends it and its token at once.
@@ -90,7 +90,7 @@ public sealed class TestLinkTests(TestLinkTests.ClockFixture app) : IClassFixtur
         var ordinary = await anonymous.GetAsync(
             $"/t/{slug}/connect/authorize?response_type=token&client_id={clientId}&state=xyz&redirect_uri={Uri.EscapeDataString(TestRedirectUri(slug))}");
         using var registration = await app.Platform.PostAsync($"/api/v1/tenants/{slug}/skills", JsonContent(SkillBodies.NewClientId(), TestRedirectUri("any")), Ct);
-        var refused = await ApiAssert.JsonAsync(registration, HttpStatusCode.BadRequest);
+        var refused = await ApiAssert.ProblemAsync(registration, HttpStatusCode.BadRequest);
 
         Assert.Equal(HttpStatusCode.BadRequest, ordinary.Status);
         Assert.Null(ordinary.Location);
@@ -126,7 +126,7 @@ public sealed class TestLinkTests(TestLinkTests.ClockFixture app) : IClassFixtur
         Assert.Equal(HttpStatusCode.Forbidden, post.Status);
     }
 
-    private static string linkIdOf(JsonElement link) => link.GetProperty("id").GetGuid().ToString();
+    private static string LinkIdOf(JsonElement link) => link.GetProperty("id").GetGuid().ToString();
 
     private static StringContent JsonContent(string clientId, string redirectUrl) =>
         new(JsonSerializer.Serialize(new
