@@ -1,12 +1,13 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using AlexaLinkHub.Web.BrowserTests.Support;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace AlexaLinkHub.Web.BrowserTests;
 
-/// <summary>"Test this skill" in Chromium, at phone and at desktop size: a vendor signs up, opens their skill, presses
+/// <summary>"Test this skill" in Chromium, at phone and at desktop size (implicit and code grant): a vendor signs up, opens their skill, presses
 /// the button, signs in on the branded login page as an end user of the tenant, allows, and lands back in the console
 /// with the fragment, the introspection (<c>"active": true</c>) and userinfo answers and an Alexa request carrying the
 /// token; the link is a test link in the API and the dashboard did not count it. axe-core on the new page; screenshots
@@ -15,10 +16,12 @@ public sealed class TestThisSkillBrowserTests(LinkHub hub, Chromium chromium)
 {
     private string Url(string path) => new Uri(hub.App.BaseUrl, path).ToString();
 
+    /// <summary>At phone size an implicit skill (the token in the fragment), at desktop size a code-grant skill (the console
+    /// redeems the code at the token endpoint).</summary>
     [Theory]
-    [InlineData("phone")]
-    [InlineData("desktop")]
-    public async Task Vendor_TestsTheSkill_AndSeesWhatAlexaAndTheSkillBackendWouldGet(string size)
+    [InlineData("phone", "implicit")]
+    [InlineData("desktop", "authorization_code")]
+    public async Task Vendor_TestsTheSkill_AndSeesWhatAlexaAndTheSkillBackendWouldGet(string size, string grantType)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var browser = size == "phone" ? await chromium.OpenPhoneAsync() : await chromium.OpenDesktopAsync();
@@ -37,7 +40,7 @@ public sealed class TestThisSkillBrowserTests(LinkHub hub, Chromium chromium)
         {
             name = "Car Fu",
             clientId,
-            grantType = "implicit",
+            grantType,
             scopes = new[] { new { name = "taxi.order", description = "order a taxi on your behalf" } },
             redirectUrls = new[] { BrowserLinkSetup.AlexaRedirectUrl },
         }, ct)).EnsureSuccessStatusCode();
@@ -52,16 +55,20 @@ public sealed class TestThisSkillBrowserTests(LinkHub hub, Chromium chromium)
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Allow" }).ClickAsync();
 
-        await Expect(page).ToHaveURLAsync(Url($"admin/t/{slug}/test-link"));
+        // Implicit: the page took the fragment out of the address; code grant: the code and state stay in its query.
+        await Expect(page).ToHaveURLAsync(new Regex("^" + Regex.Escape(Url($"admin/t/{slug}/test-link")) + (grantType == "implicit" ? "$" : @"\?code=")));
         await Expect(page.Locator("#test-link-introspection")).ToContainTextAsync("\"active\": true");
         await Expect(page.Locator("#test-link-userinfo")).ToContainTextAsync(email);
-        await Expect(page.Locator("#test-link-received")).ToContainTextAsync("access_token");
+        await Expect(page.Locator("#test-link-received")).ToContainTextAsync(grantType == "implicit" ? "access_token" : "code");
         var envelope = JsonDocument.Parse(await page.Locator("#test-link-envelope").InputValueAsync()).RootElement;
         var token = envelope.GetProperty("context").GetProperty("System").GetProperty("user").GetProperty("accessToken").GetString();
         Assert.False(string.IsNullOrEmpty(token));
         Assert.Equal(token, envelope.GetProperty("session").GetProperty("user").GetProperty("accessToken").GetString());
         Assert.Equal("IntentRequest", envelope.GetProperty("request").GetProperty("type").GetString());
-        await Expect(page.Locator("#test-link-received")).ToContainTextAsync(token!);
+        if (grantType == "implicit")
+            await Expect(page.Locator("#test-link-received")).ToContainTextAsync(token!);
+        else
+            await Expect(page.Locator("#test-link-token-answer")).ToContainTextAsync(token!);
         Assert.DoesNotContain("#", page.Url, StringComparison.Ordinal);
         Assert.Empty(browser.CspViolations);
         await browser.ScreenshotAsync($"admin-test-link-{size}");
@@ -73,6 +80,7 @@ public sealed class TestThisSkillBrowserTests(LinkHub hub, Chromium chromium)
         Assert.Equal(0, dashboard.GetProperty("liveLinks").GetInt32());
         Assert.Equal(0, dashboard.GetProperty("activeTokens").GetInt32());
         await page.GotoAsync(Url($"admin/t/{slug}/users/{user.GetProperty("id").GetGuid()}"));
-        await Expect(page.Locator(".badge.test")).ToBeVisibleAsync();
+        // One badge per token row of the link (a code grant has an access and a refresh token).
+        await Expect(page.Locator(".badge.test").First).ToBeVisibleAsync();
     }
 }
