@@ -87,6 +87,7 @@ public static class DependencyInjection
         services.AddScoped<Application.Emails.IEmailDelivery, Email.EmailDelivery>();
         services.AddScoped<Application.Accounts.IUserTokens, Identity.UserTokens>();
         services.AddScoped<Application.Admins.IAdminTokens, Identity.AdminTokens>();
+        services.AddSingleton<Application.Linking.ITestLinkTickets, Identity.TestLinkTickets>();
         services.AddSingleton<Application.Admins.ITotp, Totp>();
         services.AddSingleton<Application.Admins.IPasskeys, Passkeys>();
 

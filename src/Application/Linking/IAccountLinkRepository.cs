@@ -14,6 +14,9 @@ public interface IAccountLinkRepository
 
     Task<IReadOnlyList<AccountLink>> ListForUserAsync(Guid userId, CancellationToken cancellationToken);
 
+    /// <summary>The live console test links made before <paramref name="before"/>.</summary>
+    Task<IReadOnlyList<AccountLink>> ListLiveTestLinksMadeBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken);
+
     Task<AccountLink?> FindByGrantAsync(string grantId, CancellationToken cancellationToken);
 
     void Add(AccountLink link);

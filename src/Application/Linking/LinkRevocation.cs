@@ -7,7 +7,7 @@ using AlexaLinkHub.Domain.Webhooks;
 namespace AlexaLinkHub.Application.Linking;
 
 /// <summary>The one way links end: their grants and tokens are revoked at once, each link is marked revoked and an
-/// audit event and a webhook event (account.unlinked or token.revoked) say why. Used by every revocation use case.</summary>
+/// audit event and a webhook event (account.unlinked or token.revoked; none for a console test link) say why. Used by every revocation use case.</summary>
 public sealed class LinkRevocation(IOAuthGrants grants, IAuditLog audit, WebhookPublisher webhooks, Common.Tenancy.ITenantContext scope, TimeProvider clock)
 {
     public async Task<int> RevokeAsync(IReadOnlyCollection<AccountLink> links, string reason, CancellationToken cancellationToken, string action = AuditActions.TokenRevoked)
@@ -21,7 +21,11 @@ public sealed class LinkRevocation(IOAuthGrants grants, IAuditLog audit, Webhook
         {
             link.Revoke(now, reason);
             Common.Telemetry.LinkHubMetrics.TokensRevoked(scope.TenantSlug, reason);
-            audit.Record(action, AuditTarget.User(link.UserId), AuditDetails.Of("clientId", link.ClientId).And("linkId", link.Id).And("reason", reason));
+            // In the link's tenant: the job that ends test links runs in the platform scope.
+            audit.Record(action, AuditTarget.User(link.UserId), AuditDetails.Of("clientId", link.ClientId).And("linkId", link.Id).And("reason", reason), link.TenantId);
+            // A test link was never announced to the vendor (LinkAccount), so its end is not either.
+            if (link.IsTest)
+                continue;
             var eventType = action == AuditActions.AccountUnlinked ? WebhookEvents.AccountUnlinked : WebhookEvents.TokenRevoked;
             await webhooks.PublishAsync(link.TenantId, eventType, new WebhookEventData(link.ClientId, link.UserId, link.Scopes, reason), cancellationToken);
         }

@@ -18,6 +18,9 @@ public static class AuditActions
     public const string SkillDisabled = "skill.disabled";
     public const string SkillEnabled = "skill.enabled";
 
+    /// <summary>The console's "Test this skill" made a test link (docs/decisions/021).</summary>
+    public const string SkillTestLink = "skill.test_link";
+
     public const string UserCreated = "user.created";
     public const string UserSignedUp = "user.signed_up";
     public const string PasswordResetRequested = "user.password_reset_requested";

@@ -8,6 +8,9 @@ public sealed class AccountLink : ITenantOwned
 {
     public const int MaxScopesText = 2000;
 
+    /// <summary>How long a console test link lives before the maintenance job ends it.</summary>
+    public static readonly TimeSpan TestLifetime = TimeSpan.FromMinutes(15);
+
     private List<string> _scopes = [];
 
     private AccountLink()
@@ -29,9 +32,13 @@ public sealed class AccountLink : ITenantOwned
     public DateTimeOffset? RevokedAt { get; private set; }
     public string? RevokedReason { get; private set; }
 
+    /// <summary>Made by the console's "Test this skill" (docs/decisions/021): not counted in the vendor's statistics, no
+    /// webhooks, and ended after <see cref="TestLifetime"/>.</summary>
+    public bool IsTest { get; private set; }
+
     public bool IsActive => RevokedAt is null;
 
-    public static AccountLink Create(Guid tenantId, Guid skillId, string clientId, Guid userId, IEnumerable<string> scopes, string grantId, DateTimeOffset now)
+    public static AccountLink Create(Guid tenantId, Guid skillId, string clientId, Guid userId, IEnumerable<string> scopes, string grantId, DateTimeOffset now, bool isTest = false)
     {
         if (tenantId == Guid.Empty || skillId == Guid.Empty || userId == Guid.Empty)
             throw new DomainException("A link names a tenant, a skill and a user.");
@@ -47,6 +54,7 @@ public sealed class AccountLink : ITenantOwned
             _scopes = scopes.Distinct(StringComparer.Ordinal).ToList(),
             GrantId = grantId,
             LinkedAt = now,
+            IsTest = isTest,
         };
     }
 
@@ -77,4 +85,7 @@ public static class LinkRevocationReasons
     /// <summary>A redeemed authorization code, or a refresh token past its reuse leeway, was presented again; the OAuth
     /// server revoked every token of the grant.</summary>
     public const string TokenReplay = "token_replay";
+
+    /// <summary>A console test link reached the end of <see cref="AccountLink.TestLifetime"/>.</summary>
+    public const string TestExpired = "test_expired";
 }

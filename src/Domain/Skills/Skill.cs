@@ -225,9 +225,18 @@ public sealed class Skill : ITenantOwned
         return list.Distinct(StringComparer.Ordinal).ToList();
     }
 
+    private static string ValidateRedirectUrl(string url, int index)
+    {
+        var field = $"redirectUrls[{index}]";
+        var valid = WebUrl.RequireHttps(url, field);
+        return ConsoleTestLink.IsConsoleAddress(valid)
+            ? throw new DomainException($"{field} is the console's test address; a skill cannot register it.", field)
+            : valid;
+    }
+
     private static List<string> ValidateRedirectUrls(IEnumerable<string> redirectUrls)
     {
-        var list = (redirectUrls ?? []).Select((url, i) => WebUrl.RequireHttps(url, $"redirectUrls[{i}]")).ToList();
+        var list = (redirectUrls ?? []).Select((url, i) => ValidateRedirectUrl(url, i)).ToList();
         CheckRedirectUrlCount(list.Count);
         return list.Distinct(StringComparer.Ordinal).ToList();
     }

@@ -1,10 +1,12 @@
+using AlexaLinkHub.Application.Linking;
 using AlexaLinkHub.Application.Maintenance;
 using Hangfire;
 using Mediator;
 
 namespace AlexaLinkHub.Infrastructure.Jobs;
 
-/// <summary>The daily housekeeping, platform-wide.</summary>
+/// <summary>The housekeeping, platform-wide: daily pruning and trimming, and every minute the end of expired console
+/// test links.</summary>
 public sealed class MaintenanceJobs(JobScope scope, ISender sender)
 {
     [AutomaticRetry(Attempts = 3)]
@@ -23,5 +25,14 @@ public sealed class MaintenanceJobs(JobScope scope, ISender sender)
     {
         scope.EnterPlatform();
         return await sender.Send(new TrimAuditLog(), cancellationToken);
+    }
+
+    [AutomaticRetry(Attempts = 3)]
+    [DisableConcurrentExecution(timeoutInSeconds: 120)]
+    [JobDisplayName("End expired console test links")]
+    public async Task<int> EndTestLinksAsync(CancellationToken cancellationToken)
+    {
+        scope.EnterPlatform();
+        return await sender.Send(new EndTestLinks(), cancellationToken);
     }
 }

@@ -12,6 +12,7 @@ public static class RecurringJobs
     public const string PruneTokens = "oauth:prune-tokens";
     public const string TrimAuditLog = "audit:trim";
     public const string UserImportSweep = "imports:sweep";
+    public const string EndTestLinks = "links:end-test-links";
 
     public static void RegisterRecurringJobs(this IServiceProvider services)
     {
@@ -21,6 +22,8 @@ public static class RecurringJobs
         manager.AddOrUpdate<EmailJobs>(EmailSweep, j => j.SweepAsync(CancellationToken.None), Cron.Minutely(), utc);
         manager.AddOrUpdate<WebhookJobs>(WebhookSweep, j => j.SweepAsync(CancellationToken.None), Cron.Minutely(), utc);
         manager.AddOrUpdate<UserImportJobs>(UserImportSweep, j => j.SweepAsync(CancellationToken.None), Cron.Minutely(), utc);
+        // A console test link lives 15 minutes (docs/decisions/021): ended within a minute of that.
+        manager.AddOrUpdate<MaintenanceJobs>(EndTestLinks, j => j.EndTestLinksAsync(CancellationToken.None), Cron.Minutely(), utc);
         manager.AddOrUpdate<MaintenanceJobs>(PruneTokens, j => j.PruneTokensAsync(CancellationToken.None), "17 3 * * *", utc);
         manager.AddOrUpdate<MaintenanceJobs>(TrimAuditLog, j => j.TrimAuditLogAsync(CancellationToken.None), "47 3 * * *", utc);
     }

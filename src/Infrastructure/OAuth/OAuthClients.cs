@@ -11,7 +11,7 @@ namespace AlexaLinkHub.Infrastructure.OAuth;
 /// <summary>The enabled skills of each tenant as OAuth clients, kept in memory between requests: a skill backend
 /// authenticates on every introspection, and its skill changes rarely. An entry is used while neither the skill nor its
 /// tenant has changed since it was read (<see cref="ChangeClock"/>); the skill is read-only here (a detached copy).</summary>
-public sealed class OAuthClients(ChangeClock clock, TimeProvider time)
+public sealed class OAuthClients(ChangeClock clock, TimeProvider time, ConsoleClientCredentials console)
 {
     private readonly ConcurrentDictionary<(Guid Tenant, string ClientId), (Skill Skill, long ReadAt)> _clients = new();
 
@@ -46,7 +46,9 @@ public sealed class OAuthClients(ChangeClock clock, TimeProvider time)
     }
 
     /// <summary>A client secret is checked against the SHA-256 we store, for each secret the skill accepts now (its
-    /// current one, and the previous one during a rotation overlap).</summary>
+    /// current one, and the previous one during a rotation overlap); the console's own short-lived credential for a
+    /// test is accepted too (<see cref="ConsoleClientCredentials"/>).</summary>
     public bool Accepts(Skill skill, string? secret) =>
-        !string.IsNullOrEmpty(secret) && skill.SecretHashesAcceptedAt(time.GetUtcNow()).Any(hash => SecretTokens.Matches(secret, hash));
+        !string.IsNullOrEmpty(secret)
+        && (skill.SecretHashesAcceptedAt(time.GetUtcNow()).Any(hash => SecretTokens.Matches(secret, hash)) || console.Accepts(skill, secret));
 }

@@ -65,6 +65,7 @@ internal static class OAuthServerSetup
                     .AddEventHandler(RejectDuplicateParameters.Descriptor)
                     .AddEventHandler(SignWithActiveKey.Descriptor)
                     .AddEventHandler(ValidateRequestedScopes.Descriptor)
+                    .AddEventHandler(AcceptConsoleTestRedirect.Descriptor)
                     .AddEventHandler(RedirectValidationErrors.Descriptor)
                     .AddEventHandler(RejectInactiveSubjects.Descriptor)
                     .AddEventHandler(IssueRefreshTokens.Descriptor)
@@ -98,6 +99,13 @@ internal static class OAuthServerSetup
         services.AddScoped<IOAuthGrants, OAuthGrants>();
         services.AddScoped<ClientActorScope>();
         services.AddSingleton<OAuthClients>();
+        services.AddSingleton<ConsoleClientCredentials>();
+        services.AddScoped<ConsoleTestRequest>();
+        services.AddScoped<Application.Linking.ITestLinkProbe, TestLinkProbe>();
+        services.AddHttpClient(TestLinkProbe.ClientName, client => client.Timeout = TimeSpan.FromSeconds(15))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
+            // The default logging handlers write request URLs; the bodies carry a code or a token.
+            .RemoveAllLoggers();
         services.AddSingleton<TokenAnswers>();
         services.AddScoped<TokenAnswerCapture>();
         return builder;

@@ -15,14 +15,6 @@ public sealed partial class ConsoleTextsTests
     /// <summary>Names that stay as they are in every language.</summary>
     private static readonly string[] ProperNames = ["AlexaLinkHub", "Standard Webhooks"];
 
-    /// <summary>Pages whose texts another branch (work/18t) translates. Each must still have English typed in: once
-    /// translated, <see cref="PagesAwaitingTranslation_AreStillUntranslated"/> fails until it leaves this list.</summary>
-    private static readonly string[] AwaitingTranslation =
-    [
-        "Shared/_ConsolePanel.cshtml", "Shared/_SkillForm.cshtml",
-        "Tenant/Skills/Detail.cshtml", "Tenant/Skills/Edit.cshtml", "Tenant/Skills/Index.cshtml", "Tenant/Skills/New.cshtml",
-    ];
-
     private static IReadOnlyList<(string Page, string Text)> Pages() =>
         Directory.EnumerateFiles(AdminPages, "*.cshtml", SearchOption.AllDirectories)
             .Select(path => (Path.GetRelativePath(AdminPages, path).Replace('\\', '/'), File.ReadAllText(path)))
@@ -61,25 +53,13 @@ public sealed partial class ConsoleTextsTests
     public void AdminPages_ShowNoEnglishTypedIntoTheirMarkup()
     {
         var report = new StringBuilder();
-        foreach (var (page, razor) in Pages().Where(p => !AwaitingTranslation.Contains(p.Page)))
+        foreach (var (page, razor) in Pages())
         {
             foreach (var text in TypedWords(razor))
                 report.AppendLine(CultureInfo.InvariantCulture, $"    {page}: \"{text}\"");
         }
 
         Assert.True(report.Length == 0, "Look these texts up with T[\"Console.…\"] and translate them:" + Environment.NewLine + report);
-    }
-
-    [Fact]
-    public void PagesAwaitingTranslation_AreStillUntranslated()
-    {
-        var pages = Pages().ToDictionary(p => p.Page, p => p.Text, StringComparer.Ordinal);
-
-        foreach (var page in AwaitingTranslation)
-        {
-            Assert.True(pages.ContainsKey(page), $"{page} no longer exists: remove it from the list.");
-            Assert.True(TypedWords(pages[page]).Count > 0, $"{page} is translated now: remove it from {nameof(AwaitingTranslation)}.");
-        }
     }
 
     [Fact]

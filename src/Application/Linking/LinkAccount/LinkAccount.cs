@@ -18,7 +18,10 @@ namespace AlexaLinkHub.Application.Linking;
 /// link, grant, token, audit events, webhook deliveries — commits together or not at all.</summary>
 /// <param name="IdentityProvider">The external provider (its name) the user signed in with for this link, if any: the
 /// token's <c>idp</c>.</param>
-public sealed record LinkAccount(string ClientId, IReadOnlyList<string> Scopes, string? IdentityProvider = null) : ICommand<LinkResult>, IEndUserRequest;
+/// <param name="TestState">The state of a request the console started ("Test this skill", back at its own redirect URI):
+/// the link is a test link — audited as <c>skill.test_link</c>, no webhook, outside the cap and the statistics, ended
+/// after 15 minutes (docs/decisions/021).</param>
+public sealed record LinkAccount(string ClientId, IReadOnlyList<string> Scopes, string? IdentityProvider = null, string? TestState = null) : ICommand<LinkResult>, IEndUserRequest;
 
 /// <summary>Everything the token is made of.</summary>
 public sealed record LinkResult(
@@ -46,6 +49,7 @@ public sealed class LinkAccountHandler(
     IAuditLog audit,
     WebhookPublisher webhooks,
     IOptions<LinkingOptions> options,
+    ITestLinkTickets tickets,
     TimeProvider clock) : ICommandHandler<LinkAccount, LinkResult>
 {
     public async ValueTask<LinkResult> Handle(LinkAccount command, CancellationToken cancellationToken)
@@ -59,18 +63,31 @@ public sealed class LinkAccountHandler(
             throw new ForbiddenException($"The skill does not define the scope '{unknown}'.");
 
         var scopes = command.Scopes.Distinct(StringComparer.Ordinal).ToList();
-        var grantId = await grants.CreateGrantAsync(skill.Id, user.Id, scopes, cancellationToken);
-        var link = AccountLink.Create(scope.RequiredTenantId, skill.Id, skill.ClientId, user.Id, scopes, grantId, clock.GetUtcNow());
-        links.Add(link);
-        Common.Telemetry.LinkHubMetrics.Linked(scope.TenantSlug);
-        audit.Record(AuditActions.AccountLinked, AuditTarget.User(user.Id), AuditDetails.Of("clientId", skill.ClientId).And("scopes", scopes).And("linkId", link.Id));
-        await webhooks.PublishAsync(link.TenantId, WebhookEvents.AccountLinked, new WebhookEventData(skill.ClientId, user.Id, scopes, null), cancellationToken);
+        var now = clock.GetUtcNow();
+        var test = command.TestState is null ? null : tickets.Read(command.TestState, now);
+        if (command.TestState is not null && (test is null || test.TenantId != scope.RequiredTenantId || !string.Equals(test.ClientId, skill.ClientId, StringComparison.Ordinal)))
+            throw new ForbiddenException("This test link was not started in the console, or it has expired.");
 
-        // Keep the newest N live links (this one included); the rest end with their tokens.
-        var live = await links.ListActiveAsync(user.Id, skill.Id, cancellationToken);
-        var excess = live.Where(l => l.Id != link.Id).OrderByDescending(l => l.LinkedAt).ThenByDescending(l => l.Id)
-            .Skip(Math.Max(0, options.Value.MaxLiveLinksPerUserAndSkill - 1)).ToList();
-        await revocation.RevokeAsync(excess, LinkRevocationReasons.TokenCap, cancellationToken);
+        var grantId = await grants.CreateGrantAsync(skill.Id, user.Id, scopes, cancellationToken);
+        var link = AccountLink.Create(scope.RequiredTenantId, skill.Id, skill.ClientId, user.Id, scopes, grantId, now, isTest: test is not null);
+        links.Add(link);
+        if (test is not null)
+        {
+            // The vendor's own backend hears nothing of a test (no link.created), and the user's real links stay.
+            audit.Record(AuditActions.SkillTestLink, AuditTarget.Skill(skill.ClientId), AuditDetails.Of("clientId", skill.ClientId).And("linkId", link.Id).And("userId", user.Id).And("startedBy", test.AdminId));
+        }
+        else
+        {
+            Common.Telemetry.LinkHubMetrics.Linked(scope.TenantSlug);
+            audit.Record(AuditActions.AccountLinked, AuditTarget.User(user.Id), AuditDetails.Of("clientId", skill.ClientId).And("scopes", scopes).And("linkId", link.Id));
+            await webhooks.PublishAsync(link.TenantId, WebhookEvents.AccountLinked, new WebhookEventData(skill.ClientId, user.Id, scopes, null), cancellationToken);
+
+            // Keep the newest N live links (this one included); the rest end with their tokens.
+            var live = await links.ListActiveAsync(user.Id, skill.Id, cancellationToken);
+            var excess = live.Where(l => l.Id != link.Id && !l.IsTest).OrderByDescending(l => l.LinkedAt).ThenByDescending(l => l.Id)
+                .Skip(Math.Max(0, options.Value.MaxLiveLinksPerUserAndSkill - 1)).ToList();
+            await revocation.RevokeAsync(excess, LinkRevocationReasons.TokenCap, cancellationToken);
+        }
 
         var result = new LinkResult(link.Id, grantId, user.Id, user.Email, user.DisplayName, user.ExternalId, scope.TenantSlug!, scopes, skill.AccessTokenLifetime, skill.RefreshTokenLifetime, command.IdentityProvider);
         await response.IssueAsync(result, cancellationToken);

@@ -5,7 +5,8 @@ using Mediator;
 
 namespace AlexaLinkHub.Application.Linking;
 
-/// <summary>An end user's links (newest first), each with its tokens — ids, type, status and expiry, never values.</summary>
+/// <summary>An end user's links (newest first), each with its tokens — ids, type, status and expiry, never values — and
+/// whether it is a console test link (<c>"test": true</c>).</summary>
 public sealed record ListUserLinks(Guid UserId) : IQuery<IReadOnlyList<AccountLinkDto>>, ITenantAdminRequest;
 
 public sealed record AccountLinkDto(
@@ -15,7 +16,8 @@ public sealed record AccountLinkDto(
     DateTimeOffset LinkedAt,
     DateTimeOffset? RevokedAt,
     string? RevokedReason,
-    IReadOnlyList<TokenInfo> Tokens);
+    IReadOnlyList<TokenInfo> Tokens,
+    bool Test = false);
 
 public sealed class ListUserLinksHandler(IEndUserRepository users, IAccountLinkRepository links, IOAuthGrants grants)
     : IQueryHandler<ListUserLinks, IReadOnlyList<AccountLinkDto>>
@@ -27,7 +29,7 @@ public sealed class ListUserLinksHandler(IEndUserRepository users, IAccountLinkR
         var tokens = (await grants.ListTokensAsync(userLinks.Select(l => l.GrantId).ToList(), cancellationToken)).ToLookup(t => t.GrantId);
         return userLinks
             .OrderByDescending(l => l.LinkedAt)
-            .Select(l => new AccountLinkDto(l.Id, l.ClientId, l.Scopes, l.LinkedAt, l.RevokedAt, l.RevokedReason, tokens[l.GrantId].ToList()))
+            .Select(l => new AccountLinkDto(l.Id, l.ClientId, l.Scopes, l.LinkedAt, l.RevokedAt, l.RevokedReason, tokens[l.GrantId].ToList(), l.IsTest))
             .ToList();
     }
 }

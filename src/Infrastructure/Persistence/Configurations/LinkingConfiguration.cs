@@ -29,6 +29,8 @@ internal sealed class AccountLinkConfiguration : IEntityTypeConfiguration<Accoun
         // The dashboard's links-per-day chart reads a tenant's links by date.
         builder.HasIndex(l => new { l.TenantId, l.LinkedAt });
         builder.Property(l => l.RevokedReason).HasMaxLength(50);
+        // The minutely job finds the live test links to end (docs/decisions/021).
+        builder.HasIndex(l => new { l.IsTest, l.RevokedAt });
         builder.Ignore(l => l.Scopes);
         builder.PrimitiveCollection<List<string>>("_scopes").HasColumnName("Scopes").IsRequired();
         builder.Ignore(l => l.IsActive);

@@ -20,6 +20,12 @@ internal sealed class AccountLinkRepository(AppDbContext db) : IAccountLinkRepos
     public async Task<IReadOnlyList<AccountLink>> ListForUserAsync(Guid userId, CancellationToken cancellationToken) =>
         await db.AccountLinks.AsNoTracking().Where(l => l.UserId == userId).ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<AccountLink>> ListLiveTestLinksMadeBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        var utc = before.ToUniversalTime();
+        return await db.AccountLinks.Where(l => l.IsTest && l.RevokedAt == null && l.LinkedAt < utc).ToListAsync(cancellationToken);
+    }
+
     public Task<AccountLink?> FindByGrantAsync(string grantId, CancellationToken cancellationToken) =>
         db.AccountLinks.FirstOrDefaultAsync(l => l.GrantId == grantId, cancellationToken);
 

@@ -15,8 +15,9 @@ internal sealed class DashboardReader(AppDbContext db) : IDashboardReader
     private static readonly string[] LongLivedTokenTypes =
         [TokenTypeIdentifiers.AccessToken, TokenTypeIdentifiers.RefreshToken, TokenTypeHints.AccessToken, TokenTypeHints.RefreshToken];
 
-    /// <summary>The links the statistics count: every query below starts here.</summary>
-    private IQueryable<AccountLink> CountedLinks => db.AccountLinks;
+    /// <summary>The links the statistics count: every query below starts here. Console test links are the vendor's own
+    /// trials, not their users' links (docs/decisions/021).</summary>
+    private IQueryable<AccountLink> CountedLinks => db.AccountLinks.Where(l => !l.IsTest);
 
     public async Task<(int LinkedAccounts, int LiveLinks)> CountLinksAsync(CancellationToken cancellationToken)
     {
@@ -29,11 +30,15 @@ internal sealed class DashboardReader(AppDbContext db) : IDashboardReader
             .Select(g => new { ClientId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.ClientId, g => g.Count, cancellationToken);
 
-    public Task<int> CountActiveTokensAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<int> CountActiveTokensAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var utc = now.UtcDateTime;
-        return db.Set<OAuthToken>().CountAsync(
-            t => t.Status == Statuses.Valid && (t.ExpirationDate == null || t.ExpirationDate > utc) && LongLivedTokenTypes.Contains(t.Type),
+        // A test link lives 15 minutes, so there are few: their grants are read first and left out.
+        var testGrants = (await db.AccountLinks.Where(l => l.IsTest && l.RevokedAt == null).Select(l => l.GrantId).ToListAsync(cancellationToken))
+            .Select(id => Guid.TryParse(id, out var guid) ? guid : Guid.Empty).ToList();
+        return await db.Set<OAuthToken>().CountAsync(
+            t => t.Status == Statuses.Valid && (t.ExpirationDate == null || t.ExpirationDate > utc) && LongLivedTokenTypes.Contains(t.Type)
+                && (t.Authorization == null || !testGrants.Contains(t.Authorization.Id)),
             cancellationToken);
     }
 

@@ -1,6 +1,7 @@
 using AlexaLinkHub.Application.Common.Interfaces;
 using AlexaLinkHub.Application.Common.Tenancy;
 using AlexaLinkHub.Application.Linking;
+using AlexaLinkHub.Domain.Skills;
 using AlexaLinkHub.Web.Tenancy;
 using Mediator;
 using Microsoft.AspNetCore;
@@ -74,7 +75,9 @@ public sealed class AuthorizeModel(ISender sender, ICurrentActor actor, LinkFlow
         }
 
         // The OAuth server's redirect to the client is written inside the command, with the token it committed.
-        await sender.Send(new LinkAccount(clientId, scopes, await sessions.IdentityProviderAsync(HttpContext)), HttpContext.RequestAborted);
+        // The console's test redirect URI got past validation only with a console test ticket as its state.
+        var testState = request.RedirectUri is { } redirectUri && ConsoleTestLink.IsConsoleAddress(redirectUri) ? request.State : null;
+        await sender.Send(new LinkAccount(clientId, scopes, await sessions.IdentityProviderAsync(HttpContext), testState), HttpContext.RequestAborted);
         return new EmptyResult();
     }
 

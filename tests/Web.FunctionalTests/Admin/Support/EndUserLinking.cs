@@ -22,11 +22,14 @@ public static class EndUserLinking
         (await app.Platform.CreateUserOkAsync(slug, email, name, externalId)).GetProperty("id").GetGuid();
 
     /// <summary>Links <paramref name="email"/>'s account to the skill and returns the access token Alexa would receive.</summary>
-    public static async Task<string> LinkAsync(AdminFixture app, string slug, string clientId, string email)
+    public static async Task<string> LinkAsync(AdminFixture app, string slug, string clientId, string email) =>
+        (await LinkAtAsync(app, AuthorizeUrl(slug, clientId), email)).Fragment["access_token"];
+
+    /// <summary>Runs the authorization request <paramref name="authorize"/> as <paramref name="email"/> (sign-in, consent,
+    /// allow) and returns where the server redirected, and the fragment's parameters.</summary>
+    public static async Task<(string Location, IReadOnlyDictionary<string, string> Fragment)> LinkAtAsync(AdminFixture app, string authorize, string email)
     {
-        var ct = TestContext.Current.CancellationToken;
         using var browser = app.NewBrowser();
-        var authorize = AuthorizeUrl(slug, clientId);
         var signedIn = await SignInInLinkFlowAsync(browser, authorize, email, Password);
         Assert.True(signedIn.Status == HttpStatusCode.Redirect, $"End-user sign-in → {(int)signedIn.Status}: {signedIn.Html}");
 
@@ -38,7 +41,7 @@ public static class EndUserLinking
         var allowed = await browser.PostAsync(authorize, fields);
         Assert.True(allowed.Status == HttpStatusCode.Redirect, $"Consent → {(int)allowed.Status}: {allowed.Html}");
         var fragment = allowed.Location!.Split('#', 2)[1].Split('&').Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => Uri.UnescapeDataString(p[1]));
-        return fragment["access_token"];
+        return (allowed.Location, fragment);
     }
 
     /// <summary>A sign-in with a wrong password inside the link flow of <paramref name="clientId"/>: a failed link attempt of that skill.</summary>

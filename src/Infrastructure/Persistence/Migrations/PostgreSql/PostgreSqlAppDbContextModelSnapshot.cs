@@ -461,6 +461,9 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<bool>("IsTest")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTimeOffset>("LinkedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -494,6 +497,8 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.PostgreSql
                     b.HasIndex("SkillId");
 
                     b.HasIndex("UserId");
+
+                    b.HasIndex("IsTest", "RevokedAt");
 
                     b.HasIndex("TenantId", "LinkedAt");
 

@@ -461,6 +461,9 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<bool>("IsTest")
+                        .HasColumnType("bit");
+
                     b.Property<DateTimeOffset>("LinkedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -494,6 +497,8 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("SkillId");
 
                     b.HasIndex("UserId");
+
+                    b.HasIndex("IsTest", "RevokedAt");
 
                     b.HasIndex("TenantId", "LinkedAt");
 

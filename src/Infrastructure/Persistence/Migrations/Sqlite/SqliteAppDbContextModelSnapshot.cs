@@ -456,6 +456,9 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsTest")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("LinkedAt")
                         .HasColumnType("INTEGER");
 
@@ -489,6 +492,8 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("SkillId");
 
                     b.HasIndex("UserId");
+
+                    b.HasIndex("IsTest", "RevokedAt");
 
                     b.HasIndex("TenantId", "LinkedAt");
 

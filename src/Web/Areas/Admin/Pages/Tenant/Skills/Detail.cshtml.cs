@@ -5,12 +5,14 @@ using AlexaLinkHub.Web.Admin;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace AlexaLinkHub.Web.Areas.Admin.Pages.Tenant.Skills;
 
 /// <summary>One skill: the console panel, secret rotation, enable/disable, and the breach button (revoke every token,
 /// after typing the client ID). Actions render the page directly: a rotated secret is shown this once.</summary>
-public sealed class SkillDetailModel(ISender sender) : PageModel
+public sealed class SkillDetailModel(ISender sender, IOptions<SkillOptions> options, IStringLocalizer<SharedResource> text) : PageModel
 {
     [FromRoute]
     public string Slug { get; set; } = string.Empty;
@@ -27,34 +29,43 @@ public sealed class SkillDetailModel(ISender sender) : PageModel
 
     public Task OnGetAsync() => LoadAsync();
 
+    /// <summary>How long a rotated secret keeps working by default, as configured (<c>Skills:SecretRotationOverlap</c>).</summary>
+    public string OverlapText()
+    {
+        var overlap = options.Value.SecretRotationOverlap;
+        return overlap.TotalMinutes % 60 == 0
+            ? text["Console.SkillPage.OverlapHours", (int)overlap.TotalHours]
+            : text["Console.SkillPage.OverlapMinutes", (int)Math.Ceiling(overlap.TotalMinutes)];
+    }
+
     public async Task<IActionResult> OnPostRotateAsync()
     {
         var rotated = await sender.Send(new RotateClientSecret(ClientId));
         NewSecret = rotated.ClientSecret;
         Notice = rotated.PreviousSecretValidUntil is { } until
-            ? $"New client secret issued. The previous one works until {until.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC."
-            : "New client secret issued. The previous one no longer works.";
+            ? text["Console.SkillPage.RotatedWithOverlap", until.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)]
+            : text["Console.SkillPage.RotatedNoOverlap"];
         return await ShowAsync();
     }
 
     public async Task<IActionResult> OnPostEndOverlapAsync()
     {
         await sender.Send(new EndSecretOverlap(ClientId));
-        Notice = "The previous client secret no longer works.";
+        Notice = text["Console.SkillPage.OverlapEnded"];
         return await ShowAsync();
     }
 
     public async Task<IActionResult> OnPostDisableAsync()
     {
         await sender.Send(new DisableSkill(ClientId));
-        Notice = "Skill disabled.";
+        Notice = text["Console.SkillPage.DisabledNotice"];
         return await ShowAsync();
     }
 
     public async Task<IActionResult> OnPostEnableAsync()
     {
         await sender.Send(new EnableSkill(ClientId));
-        Notice = "Skill enabled.";
+        Notice = text["Console.SkillPage.EnabledNotice"];
         return await ShowAsync();
     }
 
@@ -64,12 +75,21 @@ public sealed class SkillDetailModel(ISender sender) : PageModel
         // A deliberate speed bump for the one irreversible button on this page.
         if (!string.Equals(Confirmation?.Trim(), Skill.ClientId, StringComparison.Ordinal))
         {
-            ModelState.AddModelError(nameof(Confirmation), $"Type the client ID ({Skill.ClientId}) to confirm. Nothing was revoked.");
+            ModelState.AddModelError(nameof(Confirmation), text["Console.SkillPage.ConfirmRevoke", Skill.ClientId]);
             return Page();
         }
         var result = await sender.Send(new RevokeSkillTokens(ClientId));
-        Notice = result.RevokedLinks == 1 ? "Revoked 1 linked account and its tokens." : $"Revoked {result.RevokedLinks} linked accounts and their tokens.";
+        Notice = result.RevokedLinks == 1 ? text["Console.SkillPage.RevokedOne"] : text["Console.SkillPage.RevokedMany", result.RevokedLinks];
         return Page();
+    }
+
+    /// <summary>"Test this skill": the real authorization request, as the Alexa app sends it, in this tab.</summary>
+    public async Task<IActionResult> OnPostTestAsync()
+    {
+        TestLinkStart? start = null;
+        if (await AdminForm.TryAsync(ModelState, async () => start = await sender.Send(new StartTestLink(ClientId)), prefix: string.Empty))
+            return Redirect(start!.AuthorizationUrl);
+        return await ShowAsync();
     }
 
     private async Task<IActionResult> ShowAsync()

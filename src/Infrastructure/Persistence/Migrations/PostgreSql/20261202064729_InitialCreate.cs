@@ -535,6 +535,7 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.PostgreSql
                     LinkedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     RevokedReason = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    IsTest = table.Column<bool>(type: "boolean", nullable: false),
                     Scopes = table.Column<List<string>>(type: "text[]", nullable: false)
                 },
                 constraints: table =>
@@ -739,6 +740,11 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.PostgreSql
                 table: "AccountLinks",
                 column: "GrantId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountLinks_IsTest_RevokedAt",
+                table: "AccountLinks",
+                columns: new[] { "IsTest", "RevokedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AccountLinks_SkillId",

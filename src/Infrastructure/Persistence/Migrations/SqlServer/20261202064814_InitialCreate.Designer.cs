@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261202051739_InitialCreate")]
+    [Migration("20261202064814_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -464,6 +464,9 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<bool>("IsTest")
+                        .HasColumnType("bit");
+
                     b.Property<DateTimeOffset>("LinkedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -497,6 +500,8 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("SkillId");
 
                     b.HasIndex("UserId");
+
+                    b.HasIndex("IsTest", "RevokedAt");
 
                     b.HasIndex("TenantId", "LinkedAt");
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
+namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class InitialCreate : Migration
@@ -15,11 +15,11 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "AdminSignInThrottles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Key = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
-                    FailedCount = table.Column<int>(type: "int", nullable: false),
-                    LockedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    LastFailureAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    FailedCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    LockedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastFailureAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -30,17 +30,17 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "AdminUsers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
-                    NormalizedEmail = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
-                    PasswordHash = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
-                    IsPlatformAdmin = table.Column<bool>(type: "bit", nullable: false),
-                    Enabled = table.Column<bool>(type: "bit", nullable: false),
-                    SecurityStamp = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ProtectedTotpSecret = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    PendingTotpSecret = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    TotpTimeStep = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    IsPlatformAdmin = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SecurityStamp = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProtectedTotpSecret = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    PendingTotpSecret = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    TotpTimeStep = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -51,14 +51,14 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "AuditEvents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    Actor = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Action = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Target = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    Details = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
-                    SourceIp = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    OccurredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Target = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Details = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    SourceIp = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -69,10 +69,10 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "ChangeNotices",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    TargetId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TargetId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -83,10 +83,10 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    FriendlyName = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Xml = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -97,16 +97,16 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "OpenIddictScopes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ConcurrencyToken = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
-                    Description = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Descriptions = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    DisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    DisplayNames = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Properties = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Resources = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ConcurrencyToken = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", nullable: true),
+                    Descriptions = table.Column<string>(type: "TEXT", nullable: true),
+                    DisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    DisplayNames = table.Column<string>(type: "TEXT", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Properties = table.Column<string>(type: "TEXT", nullable: true),
+                    Resources = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -117,19 +117,19 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "OutboundEmails",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    To = table.Column<string>(type: "nvarchar(320)", maxLength: 320, nullable: false),
-                    Subject = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    TextBody = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    HtmlBody = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    FromName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Attempts = table.Column<int>(type: "int", nullable: false),
-                    SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    FailedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    LastError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    To = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    TextBody = table.Column<string>(type: "TEXT", nullable: false),
+                    HtmlBody = table.Column<string>(type: "TEXT", nullable: false),
+                    FromName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FailedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -140,13 +140,13 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "ServerKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Use = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
-                    Generation = table.Column<int>(type: "int", nullable: false),
-                    ProtectedPrivateKey = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ActivatesAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Use = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Generation = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProtectedPrivateKey = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ActivatesAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -157,21 +157,21 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "Tenants",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Slug = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    DisplayName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Status = table.Column<int>(type: "int", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    SuspendedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    SignUpEnabled = table.Column<bool>(type: "bit", nullable: false),
-                    EmailConfirmationRequired = table.Column<bool>(type: "bit", nullable: false),
-                    AdminsMustUseMfa = table.Column<bool>(type: "bit", nullable: false),
-                    BackgroundColor = table.Column<string>(type: "nvarchar(7)", maxLength: 7, nullable: false),
-                    FaviconUrl = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    LogoUrl = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    PrimaryColor = table.Column<string>(type: "nvarchar(7)", maxLength: 7, nullable: false),
-                    PrivacyUrl = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    SupportUrl = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SuspendedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SignUpEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    EmailConfirmationRequired = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AdminsMustUseMfa = table.Column<bool>(type: "INTEGER", nullable: false),
+                    BackgroundColor = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    FaviconUrl = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    LogoUrl = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    PrimaryColor = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    PrivacyUrl = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    SupportUrl = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -182,14 +182,14 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "AdminPasskeys",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    AdminUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CredentialId = table.Column<byte[]>(type: "varbinary(1023)", maxLength: 1023, nullable: false),
-                    PublicKey = table.Column<byte[]>(type: "varbinary(2048)", maxLength: 2048, nullable: false),
-                    SignCount = table.Column<long>(type: "bigint", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    LastUsedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AdminUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CredentialId = table.Column<byte[]>(type: "BLOB", maxLength: 1023, nullable: false),
+                    PublicKey = table.Column<byte[]>(type: "BLOB", maxLength: 2048, nullable: false),
+                    SignCount = table.Column<uint>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastUsedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -206,11 +206,11 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "AdminRecoveryCodes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    AdminUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CodeHash = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    UsedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AdminUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CodeHash = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UsedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -227,11 +227,11 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "AdminMemberships",
                 columns: table => new
                 {
-                    AdminUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Role = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false, defaultValue: "Owner"),
-                    Enabled = table.Column<bool>(type: "bit", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    AdminUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false, defaultValue: "Owner"),
+                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -254,15 +254,15 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "ApiKeys",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Prefix = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    KeyHash = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    RevokedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    LastUsedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    Role = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false, defaultValue: "Admin")
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    KeyHash = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastUsedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false, defaultValue: "Admin")
                 },
                 constraints: table =>
                 {
@@ -279,20 +279,20 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "EndUsers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
-                    NormalizedEmail = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false, collation: "Latin1_General_100_BIN2"),
-                    DisplayName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    ExternalId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    PasswordHash = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
-                    PasswordSource = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
-                    EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
-                    Enabled = table.Column<bool>(type: "bit", nullable: false),
-                    SecurityStamp = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    DisabledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    ErasedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    PasswordHash = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    PasswordSource = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SecurityStamp = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DisabledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ErasedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -309,19 +309,19 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "IdentityProviders",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Type = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    DisplayName = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
-                    Issuer = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    ClientId = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    ProtectedClientSecret = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
-                    Enabled = table.Column<bool>(type: "bit", nullable: false),
-                    AuthorizationEndpoint = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Scopes = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Issuer = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ClientId = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    ProtectedClientSecret = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AuthorizationEndpoint = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Scopes = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -338,13 +338,13 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "LegacySignIns",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Url = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
-                    Enabled = table.Column<bool>(type: "bit", nullable: false),
-                    ProtectedSecret = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    SecretCreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ProtectedSecret = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SecretCreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -361,12 +361,12 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "SignInThrottles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Key = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
-                    FailedCount = table.Column<int>(type: "int", nullable: false),
-                    LockedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    LastFailureAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    FailedCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    LockedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastFailureAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -383,22 +383,22 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "Skills",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    ClientId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    GrantType = table.Column<int>(type: "int", nullable: false),
-                    ClientSecretHash = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
-                    PreviousClientSecretHash = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
-                    PreviousSecretValidUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    AccessTokenLifetimeSeconds = table.Column<int>(type: "int", nullable: false),
-                    RefreshTokenLifetimeSeconds = table.Column<int>(type: "int", nullable: false),
-                    Enabled = table.Column<bool>(type: "bit", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Domains = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    RedirectUrls = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    Scopes = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ClientId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    GrantType = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClientSecretHash = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    PreviousClientSecretHash = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    PreviousSecretValidUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    AccessTokenLifetimeSeconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    RefreshTokenLifetimeSeconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Domains = table.Column<string>(type: "TEXT", nullable: false),
+                    RedirectUrls = table.Column<string>(type: "TEXT", nullable: false),
+                    Scopes = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -415,11 +415,11 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "TenantTexts",
                 columns: table => new
                 {
-                    Language = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
-                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    LoginHeading = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: true),
-                    LoginHelp = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
-                    SupportMessage = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true)
+                    Language = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LoginHeading = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
+                    LoginHelp = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    SupportMessage = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -436,27 +436,27 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "UserImports",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Format = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
-                    DryRun = table.Column<bool>(type: "bit", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    RequestedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    CsvHeader = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
-                    Total = table.Column<long>(type: "bigint", nullable: false),
-                    ChunkCount = table.Column<int>(type: "int", nullable: false),
-                    NextChunk = table.Column<int>(type: "int", nullable: false),
-                    Read = table.Column<long>(type: "bigint", nullable: false),
-                    Created = table.Column<long>(type: "bigint", nullable: false),
-                    Updated = table.Column<long>(type: "bigint", nullable: false),
-                    Failed = table.Column<long>(type: "bigint", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    QueuedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    StartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    CompletedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    LeaseId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    LeaseUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    Revision = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Format = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    DryRun = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CsvHeader = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Total = table.Column<long>(type: "INTEGER", nullable: false),
+                    ChunkCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextChunk = table.Column<int>(type: "INTEGER", nullable: false),
+                    Read = table.Column<long>(type: "INTEGER", nullable: false),
+                    Created = table.Column<long>(type: "INTEGER", nullable: false),
+                    Updated = table.Column<long>(type: "INTEGER", nullable: false),
+                    Failed = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    QueuedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LeaseId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    LeaseUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -473,13 +473,13 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "WebhookEndpoints",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Url = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
-                    ProtectedSecret = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Enabled = table.Column<bool>(type: "bit", nullable: false),
-                    Events = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ProtectedSecret = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Events = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -496,13 +496,13 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "ExternalLogins",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ProviderId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Subject = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    LastUsedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastUsedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -524,16 +524,17 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "AccountLinks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    SkillId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ClientId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    GrantId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    LinkedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    RevokedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    RevokedReason = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
-                    Scopes = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SkillId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClientId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GrantId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    LinkedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RevokedReason = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    IsTest = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Scopes = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -560,16 +561,16 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "OpenIddictAuthorizations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    ConcurrencyToken = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
-                    CreationDate = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Properties = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Scopes = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Status = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
-                    Subject = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
-                    Type = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    CreationDate = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Properties = table.Column<string>(type: "TEXT", nullable: true),
+                    Scopes = table.Column<string>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -585,12 +586,12 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "UserImportChunks",
                 columns: table => new
                 {
-                    ImportId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Sequence = table.Column<int>(type: "int", nullable: false),
-                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    FirstLine = table.Column<long>(type: "bigint", nullable: false),
-                    Rows = table.Column<int>(type: "int", nullable: false),
-                    Data = table.Column<byte[]>(type: "varbinary(max)", nullable: false)
+                    ImportId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FirstLine = table.Column<long>(type: "INTEGER", nullable: false),
+                    Rows = table.Column<int>(type: "INTEGER", nullable: false),
+                    Data = table.Column<byte[]>(type: "BLOB", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -607,11 +608,11 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "UserImportErrors",
                 columns: table => new
                 {
-                    Number = table.Column<int>(type: "int", nullable: false),
-                    ImportId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Line = table.Column<long>(type: "bigint", nullable: true),
-                    Field = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    Message = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false)
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    ImportId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Line = table.Column<long>(type: "INTEGER", nullable: true),
+                    Field = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -628,11 +629,11 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "UserImportShadows",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ImportId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ExternalId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ImportId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -649,15 +650,15 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "WebhookDeliveries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    EndpointId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    EventType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Payload = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    CompletedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EndpointId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EventType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -679,21 +680,21 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "OpenIddictTokens",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    AuthorizationId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    ConcurrencyToken = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
-                    CreationDate = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ExpirationDate = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Payload = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Properties = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    RedemptionDate = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ReferenceId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    Status = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
-                    Subject = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
-                    Type = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AuthorizationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    CreationDate = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ExpirationDate = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Payload = table.Column<string>(type: "TEXT", nullable: true),
+                    Properties = table.Column<string>(type: "TEXT", nullable: true),
+                    RedemptionDate = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReferenceId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -714,12 +715,12 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "WebhookAttempts",
                 columns: table => new
                 {
-                    Number = table.Column<int>(type: "int", nullable: false),
-                    DeliveryId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    StatusCode = table.Column<int>(type: "int", nullable: true),
-                    Error = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    DurationMs = table.Column<int>(type: "int", nullable: false)
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    DeliveryId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    StatusCode = table.Column<int>(type: "INTEGER", nullable: true),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    DurationMs = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -737,6 +738,11 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 table: "AccountLinks",
                 column: "GrantId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountLinks_IsTest_RevokedAt",
+                table: "AccountLinks",
+                columns: new[] { "IsTest", "RevokedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AccountLinks_SkillId",
@@ -821,8 +827,7 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "IX_EndUsers_TenantId_ExternalId",
                 table: "EndUsers",
                 columns: new[] { "TenantId", "ExternalId" },
-                unique: true,
-                filter: "[ExternalId] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_EndUsers_TenantId_NormalizedEmail",
@@ -872,8 +877,7 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "IX_OpenIddictScopes_Name",
                 table: "OpenIddictScopes",
                 column: "Name",
-                unique: true,
-                filter: "[Name] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_OpenIddictScopes_TenantId",
@@ -894,8 +898,7 @@ namespace AlexaLinkHub.Infrastructure.Persistence.Migrations.SqlServer
                 name: "IX_OpenIddictTokens_ReferenceId",
                 table: "OpenIddictTokens",
                 column: "ReferenceId",
-                unique: true,
-                filter: "[ReferenceId] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_OpenIddictTokens_TenantId",
