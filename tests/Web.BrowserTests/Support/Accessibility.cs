@@ -8,8 +8,20 @@ public static class Accessibility
 {
     public static async Task AssertNoSeriousViolationsAsync(IPage page)
     {
+        var serious = await SeriousViolationsAsync(page);
+        Assert.True(serious.Count == 0, string.Join("\n", serious));
+    }
+
+    /// <summary>The serious and critical violations on the page, one line each, naming the page's URL, the rule and the
+    /// offending elements; a walk over many pages collects them all before it fails.</summary>
+    public static async Task<IReadOnlyList<string>> SeriousViolationsAsync(IPage page)
+    {
         var results = await page.RunAxe();
-        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(serious.Count == 0, $"{page.Url}: " + string.Join("; ", serious.Select(v => $"{v.Id} ({v.Impact}): {string.Join(", ", v.Nodes.Select(n => n.Html))}")));
+        return
+        [
+            .. results.Violations
+                .Where(v => v.Impact is "serious" or "critical")
+                .Select(v => $"{page.Url} [{page.ViewportSize?.Width}px]: {v.Id} ({v.Impact}): {string.Join(", ", v.Nodes.Select(n => n.Html))}"),
+        ];
     }
 }
