@@ -75,6 +75,7 @@ public sealed class AccountFlowTests(LinkHub hub, Chromium chromium)
         await page.GotoAsync(resetLink);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Choose a new password");
         await phone.ScreenshotAsync("reset-password");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
         await page.GetByLabel("New password").FillAsync(NewPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Save password" }).ClickAsync();
 

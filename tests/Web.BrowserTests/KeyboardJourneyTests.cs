@@ -71,12 +71,15 @@ public sealed class KeyboardJourneyTests(LinkHub hub, Chromium chromium)
         await Keyboard.AssertFocusVisibleAsync(page);
         await page.Keyboard.PressAsync("Enter");
         await Expect(page).ToHaveURLAsync(Url("admin/login#main"));
+        await page.Keyboard.PressAsync("Tab");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.activeElement.closest('main') !== null"), "after the skip link, Tab does not land in the page's content");
         await Keyboard.TabToAsync(page, page.Locator("#email"));
         await page.Keyboard.TypeAsync(email);
         await Keyboard.TabToAsync(page, page.Locator("#password"));
         await page.Keyboard.TypeAsync(OwnerPassword);
         await page.Keyboard.PressAsync("Enter");
-        await Expect(page).ToHaveURLAsync(Url($"admin/t/{slug}"));
+        // The browser keeps the skip link's #main through the sign-in's redirect.
+        await Expect(page).ToHaveURLAsync(Url($"admin/t/{slug}#main"));
         await Keyboard.AssertNoTrapAsync(page);
 
         await page.EvaluateAsync("() => document.activeElement?.blur()");
