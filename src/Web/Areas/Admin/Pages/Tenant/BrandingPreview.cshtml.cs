@@ -8,6 +8,7 @@ using AlexaLinkHub.Web.Pages.Tenant;
 using AlexaLinkHub.Web.Tenancy;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using OpenIddict.Abstractions;
@@ -18,6 +19,7 @@ namespace AlexaLinkHub.Web.Areas.Admin.Pages.Tenant;
 /// frame: the same layout and the pages' own partials as under <c>/t/{slug}</c>, the same Content-Security-Policy (plus
 /// the draft logo's host, and no form target at all), framable by the admin page only. Nothing is saved, the forms in
 /// it are inert, and everything it shows is the signed-in admin's own tenant's (its texts, its first skill).</summary>
+[PreviewCulture]
 public sealed class BrandingPreviewModel(ISender sender, IStringLocalizer<SharedResource> text) : PageModel
 {
     public const string Login = "login", Consent = "consent", Error = "error", SignUp = "signup", Reset = "reset";
@@ -40,9 +42,7 @@ public sealed class BrandingPreviewModel(ISender sender, IStringLocalizer<Shared
         if (view is not null && !Views.Any(v => v.View == view))
             return NotFound();
         View = view ?? Login;
-        // The page in the language the editor picked (any of the tenant pages' languages), whatever the console's own.
-        var language = BrandingText.LanguageFor(culture);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
+        PreviewCultureAttribute.Use(culture);
         var draft = new BrandingInput { LogoUrl = logoUrl, PrimaryColor = primaryColor, BackgroundColor = backgroundColor, SupportUrl = supportUrl, PrivacyUrl = privacyUrl };
         TenantSite? site = null;
         if (!await AdminForm.TryAsync(ModelState, async () => site = await sender.Send(new PreviewTenantBranding(draft.ToCommand()))))
@@ -58,5 +58,21 @@ public sealed class BrandingPreviewModel(ISender sender, IStringLocalizer<Shared
         HttpContext.Features.Set(security);
         HttpContext.Features.Set(new TenantSiteFeature(site));
         return Page();
+    }
+}
+
+/// <summary>The preview in the language the editor picked (any of the tenant pages' languages), whatever the console's
+/// own, for the handler and for the rendering of the page and its layout: a culture set inside the async handler does
+/// not flow back out of it, so the result filter sets it again around the rendering.</summary>
+[AttributeUsage(AttributeTargets.Class)]
+internal sealed class PreviewCultureAttribute : Attribute, IAsyncResultFilter
+{
+    public static void Use(string? culture) =>
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(BrandingText.LanguageFor(culture));
+
+    public Task OnResultExecutionAsync(ResultExecutingContext context, ResultExecutionDelegate next)
+    {
+        Use(context.HttpContext.Request.Query["culture"]);
+        return next();
     }
 }
