@@ -16,7 +16,6 @@ namespace AlexaLinkHub.Web.BrowserTests;
 /// artifacts/screenshots/admin-preview-*.png.</summary>
 public sealed class BrandingPreviewTests(LinkHub hub, Chromium chromium)
 {
-    private const string OwnerPassword = "vendor secret passphrase";
     // Markup itself is refused (plain text only); what an unescaped page would turn into markup shows as typed.
     private const string SupportMessage = "&lt;script&gt;alert('support')&lt;/script&gt; Call 0800 CARFU & \"ask for Jo\"";
 
@@ -28,7 +27,7 @@ public sealed class BrandingPreviewTests(LinkHub hub, Chromium chromium)
         var ct = TestContext.Current.CancellationToken;
         await using var desktop = await chromium.OpenDesktopAsync();
         var page = desktop.Page;
-        var slug = await SignUpOwnerAsync(page);
+        var (slug, _) = await ConsoleOwner.SignUpAsync(page, hub.App.BaseUrl, "p");
         var link = await hub.ArrangeAsync(existingSlug: slug, skillName: "Car Fu Rides");
         // English texts for the heading and the support message; German only for the heading. The login help is nobody's:
         // the built-in text in each language.
@@ -133,18 +132,5 @@ public sealed class BrandingPreviewTests(LinkHub hub, Chromium chromium)
         {
             CultureInfo.CurrentUICulture = previous;
         }
-    }
-
-    private async Task<string> SignUpOwnerAsync(IPage page)
-    {
-        var slug = $"p-{Guid.NewGuid():N}"[..14];
-        await page.GotoAsync(Url("admin/signup"));
-        await page.Locator("#email").FillAsync($"owner@{slug}.example");
-        await page.Locator("#password").FillAsync(OwnerPassword);
-        await page.Locator("#organization").FillAsync("Car Fu Motors");
-        await page.Locator("#slug").FillAsync(slug);
-        await page.Locator("main form button[type=submit]").First.ClickAsync();
-        await Expect(page).ToHaveURLAsync(Url($"admin/t/{slug}"));
-        return slug;
     }
 }

@@ -11,8 +11,6 @@ namespace AlexaLinkHub.Web.BrowserTests;
 /// element shows a visible indicator, and no page traps the focus.</summary>
 public sealed class KeyboardJourneyTests(LinkHub hub, Chromium chromium)
 {
-    private const string OwnerPassword = "vendor secret passphrase";
-
     private string Url(string path) => new Uri(hub.App.BaseUrl, path).ToString();
 
     [Fact]
@@ -76,7 +74,7 @@ public sealed class KeyboardJourneyTests(LinkHub hub, Chromium chromium)
         await Keyboard.TabToAsync(page, page.Locator("#email"));
         await page.Keyboard.TypeAsync(email);
         await Keyboard.TabToAsync(page, page.Locator("#password"));
-        await page.Keyboard.TypeAsync(OwnerPassword);
+        await page.Keyboard.TypeAsync(ConsoleOwner.Password);
         await page.Keyboard.PressAsync("Enter");
         // The browser keeps the skip link's #main through the sign-in's redirect.
         await Expect(page).ToHaveURLAsync(Url($"admin/t/{slug}#main"));
@@ -122,17 +120,7 @@ public sealed class KeyboardJourneyTests(LinkHub hub, Chromium chromium)
 
     private async Task<(string Slug, string Email)> SignUpOwnerAsync()
     {
-        var slug = $"k-{Guid.NewGuid():N}"[..14];
-        var email = $"owner@{slug}.example";
         await using var context = await chromium.OpenDesktopAsync();
-        var page = context.Page;
-        await page.GotoAsync(Url("admin/signup"));
-        await page.Locator("#email").FillAsync(email);
-        await page.Locator("#password").FillAsync(OwnerPassword);
-        await page.Locator("#organization").FillAsync("Car Fu Motors");
-        await page.Locator("#slug").FillAsync(slug);
-        await page.Locator("main form button[type=submit]").First.ClickAsync();
-        await Expect(page).ToHaveURLAsync(Url($"admin/t/{slug}"));
-        return (slug, email);
+        return await ConsoleOwner.SignUpAsync(context.Page, hub.App.BaseUrl, "k");
     }
 }
