@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
 using AlexaLinkHub.Application.Tenants;
 using AlexaLinkHub.Web.Tenancy;
 using Microsoft.AspNetCore.WebUtilities;
@@ -60,18 +61,18 @@ public sealed class BrandingInput
     /// <summary>Where the tenant pages' colours would be hard to read. The pages put black or white text on each colour
     /// (whichever reads better, <see cref="BrandColors.TextOn"/>), and the primary colour also colours links and the
     /// tenant's name on the white card.</summary>
-    public static IReadOnlyList<string> ContrastWarnings(BrandingDto branding)
+    public static IReadOnlyList<string> ContrastWarnings(BrandingDto branding, IStringLocalizer<SharedResource> text)
     {
         var warnings = new List<string>();
         var onButton = BrandColors.ContrastRatio(BrandColors.TextOn(branding.PrimaryColor), branding.PrimaryColor);
         if (onButton < MinimumContrast)
-            warnings.Add($"Button text on the primary colour has a contrast of {Ratio(onButton)}; at least {Ratio(MinimumContrast)} is needed to read it comfortably.");
+            warnings.Add(text["Console.ContrastButton", Ratio(onButton), Ratio(MinimumContrast)]);
         var onCard = BrandColors.ContrastRatio(branding.PrimaryColor, "#ffffff");
         if (onCard < MinimumContrast)
-            warnings.Add($"Links and your name in the primary colour have a contrast of {Ratio(onCard)} on the white card; at least {Ratio(MinimumContrast)} is needed. Choose a darker primary colour.");
+            warnings.Add(text["Console.ContrastCard", Ratio(onCard), Ratio(MinimumContrast)]);
         var onPage = BrandColors.ContrastRatio(BrandColors.TextOn(branding.BackgroundColor), branding.BackgroundColor);
         if (onPage < MinimumContrast)
-            warnings.Add($"The footer links on the background colour have a contrast of {Ratio(onPage)}; at least {Ratio(MinimumContrast)} is needed.");
+            warnings.Add(text["Console.ContrastPage", Ratio(onPage), Ratio(MinimumContrast)]);
         return warnings;
     }
 

@@ -2,12 +2,13 @@ using AlexaLinkHub.Application.Admins;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace AlexaLinkHub.Web.Admin;
 
 /// <summary>A page reached by a link from an email (an invitation, a password reset): it shows whom the link is for,
 /// the admin chooses a password and is signed in. An invalid, used or expired link gets a 400 page saying so.</summary>
-public abstract class ChoosePasswordPageModel(ISender sender) : PageModel
+public abstract class ChoosePasswordPageModel(ISender sender, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }
@@ -36,7 +37,7 @@ public abstract class ChoosePasswordPageModel(ISender sender) : PageModel
         if (Recipient is null)
             return ShowInvalid();
         AdminIdentity? admin = null;
-        if (!await AdminForm.TryAsync(ModelState, async () => admin = await sender.Send(ChoosePassword(Token!, Password ?? string.Empty)), prefix: string.Empty))
+        if (!await AdminForm.TryAsync(ModelState, async () => admin = await sender.Send(ChoosePassword(Token!, Password ?? string.Empty)), prefix: string.Empty, text: text))
             return Page();
         if (admin is null)
             return ShowInvalid();

@@ -2,6 +2,7 @@ using AlexaLinkHub.Application.Admins;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace AlexaLinkHub.Web.Admin;
 
@@ -9,7 +10,7 @@ namespace AlexaLinkHub.Web.Admin;
 /// only part that needs JavaScript) — or, for a step-up of an admin without a second factor, the password. Used by the
 /// second sign-in step and by the step-up before dangerous actions. Success starts a session proved now and goes back
 /// to where the admin was.</summary>
-public abstract class SecondFactorPageModel(ISender sender, TimeProvider clock) : PageModel
+public abstract class SecondFactorPageModel(ISender sender, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     /// <summary>Whom the page asks: from the pending sign-in cookie, or from the session.</summary>
     public sealed record Subject(Guid AdminId, string SecurityStamp, string Email, bool HasMfa);
@@ -50,11 +51,11 @@ public abstract class SecondFactorPageModel(ISender sender, TimeProvider clock) 
             return Restart();
         if (string.IsNullOrWhiteSpace(Code))
         {
-            ModelState.AddModelError(nameof(Code), "Enter the 6-digit code from your authenticator app, or a recovery code.");
+            ModelState.AddModelError(nameof(Code), text["Console.CodeMissing"]);
             return await ShowAsync(subject);
         }
         return await FinishAsync(subject, await sender.Send(new VerifyAdminCode { AdminId = subject.AdminId, SecurityStamp = subject.SecurityStamp, Code = Code }),
-            "That code is not right. Type the code the app shows now, or a recovery code you have not used.");
+            text["Console.CodeWrong"]);
     }
 
     public async Task<IActionResult> OnPostPasskeyAsync()
@@ -68,7 +69,7 @@ public abstract class SecondFactorPageModel(ISender sender, TimeProvider clock) 
             State = PasskeyState ?? string.Empty,
             ResponseJson = PasskeyResponse ?? string.Empty,
         });
-        return await FinishAsync(subject, outcome, "The passkey could not be verified. Try again, or use a code.");
+        return await FinishAsync(subject, outcome, text["Console.PasskeyFailed"]);
     }
 
     public async Task<IActionResult> OnPostPasswordAsync()
@@ -76,7 +77,7 @@ public abstract class SecondFactorPageModel(ISender sender, TimeProvider clock) 
         if (await SubjectAsync() is not { HasMfa: false } subject)
             return Restart();
         var outcome = await sender.Send(new SignInAdmin { Email = subject.Email, Password = Password ?? string.Empty });
-        return await FinishAsync(subject, outcome, "The password is not correct.");
+        return await FinishAsync(subject, outcome, text["Console.PasswordWrong"]);
     }
 
     private async Task<IActionResult> FinishAsync(Subject subject, AdminSignInOutcome outcome, string wrong)
@@ -88,7 +89,7 @@ public abstract class SecondFactorPageModel(ISender sender, TimeProvider clock) 
                 await AdminAuthentication.SignInAsync(HttpContext, outcome.Admin!);
                 return LocalRedirect(AdminPaths.SafeReturnUrl(ReturnUrl) ?? AdminPaths.Root);
             case AdminSignInStatus.LockedOut:
-                ModelState.AddModelError(string.Empty, Areas.Admin.Pages.LoginModel.LockoutMessage(outcome.LockedUntil, clock));
+                ModelState.AddModelError(string.Empty, Areas.Admin.Pages.LoginModel.LockoutMessage(outcome.LockedUntil, clock, text));
                 break;
             default:
                 ModelState.AddModelError(subject.HasMfa ? nameof(Code) : nameof(Password), wrong);

@@ -1,5 +1,3 @@
-using AlexaLinkHub.Application.Users;
-using AlexaLinkHub.Domain.Users;
 using AlexaLinkHub.Web.ErrorMapping;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
@@ -13,18 +11,8 @@ internal static class PageMessages
     /// <summary>Runs <paramref name="action"/>; returns the refusal (null on success). <paramref name="fields"/> maps the
     /// command's field names to the form's.</summary>
     public static Task<AppError?> TryAsync(ModelStateDictionary modelState, Func<Task> action, IStringLocalizer<SharedResource> text, IReadOnlyDictionary<string, string> fields) =>
-        FormErrors.TryAsync(modelState, action, field => (Key(field.Field, fields), Localize(field, text)));
+        FormErrors.TryAsync(modelState, action, field => (Key(field.Field, fields), RuleTexts.Localize(field, text)));
 
     private static string Key(string field, IReadOnlyDictionary<string, string> fields) =>
         fields.FirstOrDefault(f => string.Equals(f.Key, field, StringComparison.OrdinalIgnoreCase)).Value ?? field;
-
-    private static string Localize(FieldError field, IStringLocalizer<SharedResource> text) => field.Code switch
-    {
-        PasswordRules.TooShortCode => text["Password.TooShort"],
-        PasswordRules.TooLongCode => text["Password.TooLong"],
-        PasswordRules.TooCommonCode => text["Password.TooCommon"],
-        EmailAddress.InvalidCode => text["Email.Invalid"],
-        EndUser.InvalidDisplayNameCode => text["Name.Invalid"],
-        _ => field.Message,
-    };
 }

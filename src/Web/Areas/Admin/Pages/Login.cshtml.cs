@@ -4,6 +4,7 @@ using Mediator;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace AlexaLinkHub.Web.Areas.Admin.Pages;
@@ -11,7 +12,7 @@ namespace AlexaLinkHub.Web.Areas.Admin.Pages;
 /// <summary>Admin sign-in, step one. An unknown email and a wrong password get the same answer, and the same lockout
 /// (the lockout lives in the application layer, per email). An admin with a second factor goes on to
 /// <see cref="AdminPaths.LoginVerify"/>.</summary>
-public sealed class LoginModel(ISender sender, IOptions<OnboardingOptions> onboarding, TimeProvider clock) : PageModel
+public sealed class LoginModel(ISender sender, IOptions<OnboardingOptions> onboarding, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -28,7 +29,7 @@ public sealed class LoginModel(ISender sender, IOptions<OnboardingOptions> onboa
     {
         if (string.IsNullOrWhiteSpace(Input.Email) || string.IsNullOrEmpty(Input.Password))
         {
-            ModelState.AddModelError(string.Empty, "Enter your email and password.");
+            ModelState.AddModelError(string.Empty, text["Console.SignInMissing"]);
             return Page();
         }
 
@@ -43,25 +44,23 @@ public sealed class LoginModel(ISender sender, IOptions<OnboardingOptions> onboa
                 await AdminPendingSignIn.StartAsync(HttpContext, outcome.Admin!);
                 return LocalRedirect(QueryHelpers.AddQueryString(AdminPaths.LoginVerify, "returnUrl", AdminPaths.SafeReturnUrl(ReturnUrl) ?? AdminPaths.Root));
             case AdminSignInStatus.LockedOut:
-                ModelState.AddModelError(string.Empty, LockoutMessage(outcome.LockedUntil, clock));
+                ModelState.AddModelError(string.Empty, LockoutMessage(outcome.LockedUntil, clock, text));
                 break;
             case AdminSignInStatus.Disabled:
-                ModelState.AddModelError(string.Empty, "This admin account is disabled.");
+                ModelState.AddModelError(string.Empty, text["Console.SignInDisabled"]);
                 break;
             default:
-                ModelState.AddModelError(string.Empty, "The email or password is not correct.");
+                ModelState.AddModelError(string.Empty, text["Console.SignInWrong"]);
                 break;
         }
         return Page();
     }
 
     /// <summary>The same words for every locked email, an admin's or not.</summary>
-    internal static string LockoutMessage(DateTimeOffset? lockedUntil, TimeProvider clock)
+    internal static string LockoutMessage(DateTimeOffset? lockedUntil, TimeProvider clock, IStringLocalizer<SharedResource> text)
     {
         var minutes = lockedUntil is { } until ? Math.Max(1, (int)Math.Ceiling((until - clock.GetUtcNow()).TotalMinutes)) : 15;
-        return minutes == 1
-            ? "Too many failed attempts. This account is locked; try again in a minute."
-            : $"Too many failed attempts. This account is locked; try again in {minutes} minutes.";
+        return minutes == 1 ? text["Console.LockedOutMinute"] : text["Console.LockedOutMinutes", minutes];
     }
 
     public sealed class LoginInput

@@ -3,12 +3,13 @@ using AlexaLinkHub.Web.Admin;
 using AlexaLinkHub.Web.Tenancy;
 using Mediator;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 
 namespace AlexaLinkHub.Web.Areas.Admin.Pages;
 
 /// <summary>The link in a password-reset email: the admin chooses a new password and is signed in.</summary>
 [EnableRateLimiting(TenantPagesSetup.AccountFormsPolicy)]
-public sealed class ResetPasswordModel(ISender sender) : ChoosePasswordPageModel(sender)
+public sealed class ResetPasswordModel(ISender sender, IStringLocalizer<SharedResource> text) : ChoosePasswordPageModel(sender, text)
 {
     protected override IQuery<AdminInvitation?> FindRecipient(string token) => new GetAdminPasswordReset(token);
 

@@ -5,6 +5,7 @@ using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace AlexaLinkHub.Web.Areas.Admin.Pages;
@@ -12,7 +13,7 @@ namespace AlexaLinkHub.Web.Areas.Admin.Pages;
 /// <summary>Vendor self-onboarding (<c>Onboarding:SelfService</c>): on success the vendor is signed in as the new
 /// tenant's first admin and lands on its dashboard. Rate limited like the tenant pages' account forms.</summary>
 [EnableRateLimiting(TenantPagesSetup.AccountFormsPolicy)]
-public sealed class SignUpModel(ISender sender, IOptions<OnboardingOptions> onboarding) : PageModel
+public sealed class SignUpModel(ISender sender, IOptions<OnboardingOptions> onboarding, IStringLocalizer<SharedResource> text) : PageModel
 {
     private static readonly Dictionary<string, string> s_aliases = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -38,7 +39,7 @@ public sealed class SignUpModel(ISender sender, IOptions<OnboardingOptions> onbo
             OrganizationName = Input.OrganizationName ?? string.Empty,
             TenantSlug = Input.TenantSlug?.Trim() ?? string.Empty,
         };
-        if (!await AdminForm.TryAsync(ModelState, async () => result = await sender.Send(command), aliases: s_aliases))
+        if (!await AdminForm.TryAsync(ModelState, async () => result = await sender.Send(command), aliases: s_aliases, text: text))
             return Page();
 
         await AdminAuthentication.SignInAsync(HttpContext, result!.Admin);

@@ -4,13 +4,14 @@ using Mediator;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace AlexaLinkHub.Web.Areas.Admin.Pages.Account;
 
 /// <summary>The admin's own sign-in security: an authenticator app (QR code and base32 secret, confirmed with a code),
 /// passkeys, recovery codes (shown once), and "sign out everywhere". Where a second factor is required and missing, every
 /// other admin page leads here.</summary>
-public sealed class SecurityModel(ISender sender) : PageModel
+public sealed class SecurityModel(ISender sender, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]
     public string? Code { get; set; }
@@ -45,8 +46,8 @@ public sealed class SecurityModel(ISender sender) : PageModel
     public async Task<IActionResult> OnPostConfirmTotpAsync()
     {
         if (await AdminForm.TryAsync(ModelState, async () => NewRecoveryCodes = await sender.Send(new ConfirmTotpEnrolment { Code = Code ?? string.Empty }), prefix: string.Empty,
-                aliases: new Dictionary<string, string> { ["code"] = nameof(Code) }))
-            Notice = "Your authenticator app is set up: you will be asked for a code when you sign in.";
+                aliases: new Dictionary<string, string> { ["code"] = nameof(Code) }, text: text))
+            Notice = text["Console.TotpConfirmed"];
         return await ShowAsync();
     }
 
@@ -54,22 +55,22 @@ public sealed class SecurityModel(ISender sender) : PageModel
     {
         var command = new AddPasskey { Name = PasskeyName ?? string.Empty, State = PasskeyState ?? string.Empty, ResponseJson = PasskeyResponse ?? string.Empty };
         if (await AdminForm.TryAsync(ModelState, async () => NewRecoveryCodes = await sender.Send(command), prefix: string.Empty,
-                aliases: new Dictionary<string, string> { ["name"] = nameof(PasskeyName) }))
-            Notice = "Passkey added: you can sign in with it instead of a code.";
+                aliases: new Dictionary<string, string> { ["name"] = nameof(PasskeyName) }, text: text))
+            Notice = text["Console.PasskeyAddedNotice"];
         return await ShowAsync();
     }
 
     public async Task<IActionResult> OnPostRemovePasskeyAsync(Guid id)
     {
         if (await AdminForm.TryAsync(ModelState, () => sender.Send(new RemovePasskey(id)).AsTask(), prefix: string.Empty))
-            Notice = "Passkey removed.";
+            Notice = text["Console.PasskeyRemoved"];
         return await ShowAsync();
     }
 
     public async Task<IActionResult> OnPostRenewCodesAsync()
     {
         if (await AdminForm.TryAsync(ModelState, async () => NewRecoveryCodes = await sender.Send(new RenewRecoveryCodes()), prefix: string.Empty))
-            Notice = "New recovery codes: the old ones no longer work.";
+            Notice = text["Console.CodesRenewed"];
         return await ShowAsync();
     }
 

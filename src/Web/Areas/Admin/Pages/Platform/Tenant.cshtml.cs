@@ -3,11 +3,12 @@ using AlexaLinkHub.Web.Admin;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace AlexaLinkHub.Web.Areas.Admin.Pages.Platform;
 
 /// <summary>One tenant, for a platform admin: suspend or reactivate it, or offboard it after typing its slug.</summary>
-public sealed class PlatformTenantModel(ISender sender) : PageModel
+public sealed class PlatformTenantModel(ISender sender, IStringLocalizer<SharedResource> text) : PageModel
 {
     [FromRoute(Name = "tenant")]
     public string Slug { get; set; } = string.Empty;
@@ -24,14 +25,14 @@ public sealed class PlatformTenantModel(ISender sender) : PageModel
     {
         await LoadAsync();
         await sender.Send(new SuspendTenant());
-        return await ShowAsync("Tenant suspended: its login pages and tokens no longer work.");
+        return await ShowAsync(text["Console.TenantSuspendedNotice"]);
     }
 
     public async Task<IActionResult> OnPostReactivateAsync()
     {
         await LoadAsync();
         await sender.Send(new ReactivateTenant());
-        return await ShowAsync("Tenant reactivated.");
+        return await ShowAsync(text["Console.TenantReactivated"]);
     }
 
     public async Task<IActionResult> OnPostOffboardAsync()

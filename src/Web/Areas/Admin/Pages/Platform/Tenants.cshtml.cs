@@ -4,11 +4,12 @@ using AlexaLinkHub.Web.Admin;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace AlexaLinkHub.Web.Areas.Admin.Pages.Platform;
 
 /// <summary>Platform admins: every tenant with its status, and onboarding a new one (with an invitation for its admin).</summary>
-public sealed class TenantsModel(ISender sender) : PageModel
+public sealed class TenantsModel(ISender sender, IStringLocalizer<SharedResource> text) : PageModel
 {
     public const int PageSize = 50;
 
@@ -29,7 +30,7 @@ public sealed class TenantsModel(ISender sender) : PageModel
     public async Task OnGetAsync()
     {
         if (!string.IsNullOrEmpty(Offboarded))
-            Notice = $"Tenant {Offboarded} was offboarded: its data is deleted.";
+            Notice = text["Console.TenantOffboarded", Offboarded];
         await LoadAsync();
     }
 
@@ -42,11 +43,11 @@ public sealed class TenantsModel(ISender sender) : PageModel
             AdminEmail = string.IsNullOrWhiteSpace(Input.AdminEmail) ? null : Input.AdminEmail.Trim(),
         };
         TenantDto? created = null;
-        if (await AdminForm.TryAsync(ModelState, async () => created = await sender.Send(command), aliases: s_aliases))
+        if (await AdminForm.TryAsync(ModelState, async () => created = await sender.Send(command), aliases: s_aliases, text: text))
         {
             Notice = command.AdminEmail is null
-                ? $"Tenant {created!.Slug} created."
-                : $"Tenant {created!.Slug} created; an invitation is on its way to {command.AdminEmail}.";
+                ? text["Console.TenantCreated", created!.Slug]
+                : text["Console.TenantCreatedInvited", created!.Slug, command.AdminEmail];
             Input = new TenantInput();
         }
         await LoadAsync();

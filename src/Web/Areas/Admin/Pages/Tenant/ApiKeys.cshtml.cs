@@ -3,11 +3,12 @@ using AlexaLinkHub.Web.Admin;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace AlexaLinkHub.Web.Areas.Admin.Pages.Tenant;
 
 /// <summary>API keys of the tenant: create (the key is shown in this response only), list, revoke.</summary>
-public sealed class ApiKeysModel(ISender sender) : PageModel
+public sealed class ApiKeysModel(ISender sender, IStringLocalizer<SharedResource> text) : PageModel
 {
     [FromRoute]
     public string Slug { get; set; } = string.Empty;
@@ -34,7 +35,7 @@ public sealed class ApiKeysModel(ISender sender) : PageModel
     public async Task<IActionResult> OnPostRevokeAsync(Guid id)
     {
         await sender.Send(new RevokeApiKey(id));
-        Notice = "API key revoked: requests with it are refused from now on.";
+        Notice = text["Console.KeyRevoked"];
         await LoadAsync();
         return Page();
     }

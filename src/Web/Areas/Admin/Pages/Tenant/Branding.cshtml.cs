@@ -4,12 +4,13 @@ using AlexaLinkHub.Web.Admin;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace AlexaLinkHub.Web.Areas.Admin.Pages.Tenant;
 
 /// <summary>The branding editor. "Preview" checks the draft with the same rules as saving and shows the real login page
 /// with it (in a frame, rendered by the login page's own template); "Save" stores it.</summary>
-public sealed class BrandingModel(ISender sender) : PageModel
+public sealed class BrandingModel(ISender sender, IStringLocalizer<SharedResource> text) : PageModel
 {
     [FromRoute]
     public string Slug { get; set; } = string.Empty;
@@ -67,7 +68,7 @@ public sealed class BrandingModel(ISender sender) : PageModel
         Tenant = await sender.Send(new GetTenant());
         if (saved)
         {
-            Notice = "Branding saved. The login pages use it now.";
+            Notice = text["Console.BrandingSaved"];
             Input = BrandingInput.From(Tenant.Branding);
         }
         Show(Tenant.Branding);
@@ -81,7 +82,7 @@ public sealed class BrandingModel(ISender sender) : PageModel
         Tenant = await sender.Send(new GetTenant());
         Input = BrandingInput.From(Tenant.Branding);
         if (saved)
-            Notice = "Texts saved. The login pages use them now.";
+            Notice = text["Console.TextsSaved"];
         Show(Tenant.Branding);
         return Page();
     }
@@ -94,7 +95,7 @@ public sealed class BrandingModel(ISender sender) : PageModel
         await sender.Send(new UpdateSignUpSettings(signUpEnabled, emailConfirmationRequired));
         Tenant = await sender.Send(new GetTenant());
         Input = BrandingInput.From(Tenant.Branding);
-        Notice = "Sign-up settings saved.";
+        Notice = text["Console.SignUpSettingsSaved"];
         Show(Tenant.Branding);
         return Page();
     }
@@ -102,7 +103,7 @@ public sealed class BrandingModel(ISender sender) : PageModel
     /// <summary>The preview and the contrast warnings are of a valid branding: the draft when it passes, else the saved one.</summary>
     private void Show(BrandingDto branding)
     {
-        Warnings = BrandingInput.ContrastWarnings(branding);
+        Warnings = BrandingInput.ContrastWarnings(branding, text);
         Previewed = BrandingInput.From(branding);
         PreviewUrl = Previewed.PreviewUrl(Slug, EditedLanguage);
     }

@@ -3,12 +3,13 @@ using AlexaLinkHub.Web.Admin;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace AlexaLinkHub.Web.Areas.Admin.Pages.Tenant;
 
 /// <summary>Lazy migration: the vendor's legacy sign-in endpoint (URL, on/off), its secret (shown once, on creation and
 /// rotation), "test the endpoint", and removal.</summary>
-public sealed class LegacySignInModel(ISender sender) : PageModel
+public sealed class LegacySignInModel(ISender sender, IStringLocalizer<SharedResource> text) : PageModel
 {
     [FromRoute]
     public string Slug { get; set; } = string.Empty;
@@ -35,10 +36,10 @@ public sealed class LegacySignInModel(ISender sender) : PageModel
     public async Task<IActionResult> OnPostSaveAsync()
     {
         LegacySignInDto? saved = null;
-        if (await AdminForm.TryAsync(ModelState, async () => saved = await sender.Send(new ConfigureLegacySignIn { Url = EndpointUrl ?? string.Empty, Enabled = Enabled }), prefix: string.Empty, aliases: s_aliases))
+        if (await AdminForm.TryAsync(ModelState, async () => saved = await sender.Send(new ConfigureLegacySignIn { Url = EndpointUrl ?? string.Empty, Enabled = Enabled }), prefix: string.Empty, aliases: s_aliases, text: text))
         {
             NewSecret = saved!.Secret;
-            Notice = saved.Enabled ? "Saved: customers we do not know yet are checked at this endpoint when they sign in." : "Saved, turned off: the endpoint is not called.";
+            Notice = saved.Enabled ? text["Console.LegacySaved"] : text["Console.LegacySavedOff"];
         }
         await LoadAsync();
         return Page();
@@ -47,7 +48,7 @@ public sealed class LegacySignInModel(ISender sender) : PageModel
     public async Task<IActionResult> OnPostRotateAsync()
     {
         NewSecret = (await sender.Send(new RotateLegacySignInSecret())).Secret;
-        Notice = "A new signing secret is in use from now on.";
+        Notice = text["Console.LegacyRotated"];
         await OnGetAsync();
         return Page();
     }
@@ -62,7 +63,7 @@ public sealed class LegacySignInModel(ISender sender) : PageModel
     public async Task<IActionResult> OnPostRemoveAsync()
     {
         await sender.Send(new RemoveLegacySignIn());
-        Notice = "Removed: the endpoint and its secret are deleted. Customers who migrated already keep their accounts.";
+        Notice = text["Console.LegacyRemoved"];
         await OnGetAsync();
         return Page();
     }

@@ -3,13 +3,14 @@ using AlexaLinkHub.Web.Admin;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace AlexaLinkHub.Web.Areas.Admin.Pages.Tenant;
 
 /// <summary>The tenant's external sign-in providers ("Continue with …" on its login page): add one (a generic OpenID
 /// Connect provider by its issuer, or a preset), see the callback URL to register at the provider, enable, disable,
 /// delete. The same commands as <c>/api/v1/tenants/{slug}/identity-providers</c>; secrets are never shown.</summary>
-public sealed class SignInProvidersModel(ISender sender) : PageModel
+public sealed class SignInProvidersModel(ISender sender, IStringLocalizer<SharedResource> text) : PageModel
 {
     [FromRoute]
     public string Slug { get; set; } = string.Empty;
@@ -36,7 +37,7 @@ public sealed class SignInProvidersModel(ISender sender) : PageModel
             ClientId = Input.ClientId ?? string.Empty,
             ClientSecret = Input.ClientSecret ?? string.Empty,
             Scopes = string.IsNullOrWhiteSpace(Input.Scopes) ? null : Input.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries),
-        }));
+        }), text: text);
         if (ok)
             Input = new ProviderInput();
         // The secret is never sent back into the form.
@@ -48,7 +49,7 @@ public sealed class SignInProvidersModel(ISender sender) : PageModel
     public async Task<IActionResult> OnPostEnableAsync(string name, bool enabled)
     {
         await sender.Send(new UpdateIdentityProvider { Name = name, Enabled = enabled });
-        Notice = enabled ? $"{name} is on the login page again." : $"{name} is no longer on the login page.";
+        Notice = enabled ? text["Console.ProviderEnabled", name] : text["Console.ProviderDisabled", name];
         await LoadAsync();
         return Page();
     }
@@ -56,7 +57,7 @@ public sealed class SignInProvidersModel(ISender sender) : PageModel
     public async Task<IActionResult> OnPostDeleteAsync(string name)
     {
         await sender.Send(new DeleteIdentityProvider(name));
-        Notice = $"{name} was deleted, with the sign-ins connected through it.";
+        Notice = text["Console.ProviderDeleted", name];
         await LoadAsync();
         return Page();
     }

@@ -4,12 +4,13 @@ using AlexaLinkHub.Web.Admin;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace AlexaLinkHub.Web.Areas.Admin.Pages.Tenant;
 
 /// <summary>The tenant's team: invite with a role, change a role, disable or enable, remove, reset a lost second factor,
 /// require second factors. Owners only — the application refuses the rest (a viewer's or an admin's POST is a 403).</summary>
-public sealed class TeamModel(ISender sender) : PageModel
+public sealed class TeamModel(ISender sender, IStringLocalizer<SharedResource> text) : PageModel
 {
     [FromRoute]
     public string Slug { get; set; } = string.Empty;
@@ -33,35 +34,35 @@ public sealed class TeamModel(ISender sender) : PageModel
     {
         await sender.Send(new RequireAdminMfa(RequireMfa));
         return await ShowAsync(RequireMfa
-            ? "Admins of this tenant must now use a second factor; those without one are asked to set it up at their next step."
-            : "A second factor is no longer required for this tenant's admins.");
+            ? text["Console.MfaRequired"]
+            : text["Console.MfaNotRequired"]);
     }
 
     /// <summary>Lost device: removes a colleague's second factors (audited); they sign in with their password and set up again.</summary>
     public Task<IActionResult> OnPostResetMfaAsync(Guid id) =>
-        ChangeAsync(new ResetAdminMfa(id), () => "Second factors reset: that admin's sessions ended, and they set up a new factor at their next sign-in.");
+        ChangeAsync(new ResetAdminMfa(id), () => text["Console.MfaReset"]);
 
     public Task<IActionResult> OnPostRoleAsync(Guid id) =>
-        ChangeAsync(new ChangeAdminRole(id, Role ?? string.Empty), () => $"{EmailOf(id)} is now {Role?.Trim().ToLowerInvariant()}.");
+        ChangeAsync(new ChangeAdminRole(id, Role ?? string.Empty), () => text["Console.RoleChanged", EmailOf(id), Role?.Trim().ToLowerInvariant() ?? string.Empty]);
 
     public Task<IActionResult> OnPostDisableAsync(Guid id) =>
-        ChangeAsync(new DisableTenantAdmin(id), () => $"{EmailOf(id)} can no longer administer this tenant (their other tenants are unchanged).");
+        ChangeAsync(new DisableTenantAdmin(id), () => text["Console.AdminDisabled", EmailOf(id)]);
 
-    public Task<IActionResult> OnPostEnableAsync(Guid id) => ChangeAsync(new EnableTenantAdmin(id), () => $"{EmailOf(id)} can administer this tenant again.");
+    public Task<IActionResult> OnPostEnableAsync(Guid id) => ChangeAsync(new EnableTenantAdmin(id), () => text["Console.AdminEnabled", EmailOf(id)]);
 
-    public Task<IActionResult> OnPostRemoveAsync(Guid id) => ChangeAsync(new RemoveTenantAdmin(id), () => $"{EmailOf(id)} was removed from the team.");
+    public Task<IActionResult> OnPostRemoveAsync(Guid id) => ChangeAsync(new RemoveTenantAdmin(id), () => text["Console.AdminRemoved", EmailOf(id)]);
 
     public async Task<IActionResult> OnPostAsync()
     {
         var outcome = InvitationOutcome.AlreadyAdmin;
         if (await AdminForm.TryAsync(ModelState, async () => outcome = await sender.Send(new InviteAdmin { Email = Email ?? string.Empty, Role = Role }), prefix: string.Empty,
-                aliases: new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["email"] = "Email" }))
+                aliases: new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["email"] = "Email" }, text: text))
         {
             return await ShowAsync(outcome switch
             {
-                InvitationOutcome.Invited => $"Invitation sent to {Email!.Trim()}.",
-                InvitationOutcome.MembershipAdded => $"{Email!.Trim()} already has an admin account and can now administer this tenant too; we told them by email.",
-                _ => $"{Email!.Trim()} is on this team already (change their role in the list).",
+                InvitationOutcome.Invited => text["Console.InvitationSent", Email!.Trim()],
+                InvitationOutcome.MembershipAdded => text["Console.MembershipAdded", Email!.Trim()],
+                _ => text["Console.AlreadyMember", Email!.Trim()],
             });
         }
         return await ShowAsync(null);
@@ -82,7 +83,7 @@ public sealed class TeamModel(ISender sender) : PageModel
         return Page();
     }
 
-    private string EmailOf(Guid id) => Admins.FirstOrDefault(a => a.Id == id)?.Email ?? "The admin";
+    private string EmailOf(Guid id) => Admins.FirstOrDefault(a => a.Id == id)?.Email ?? text["Console.TheAdmin"];
 
     private async Task LoadAsync()
     {

@@ -5,12 +5,13 @@ using AlexaLinkHub.Application.Users;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace AlexaLinkHub.Web.Areas.Admin.Pages.Tenant.Users;
 
 /// <summary>One end user: their linked skills with every link's tokens, and the Revoke buttons (one token, all of a
 /// skill's, all of the user's). Every revocation goes through the same commands as the admin API.</summary>
-public sealed class UserDetailModel(ISender sender) : PageModel
+public sealed class UserDetailModel(ISender sender, IStringLocalizer<SharedResource> text) : PageModel
 {
     [FromRoute]
     public string Slug { get; set; } = string.Empty;
@@ -27,7 +28,7 @@ public sealed class UserDetailModel(ISender sender) : PageModel
     public async Task<IActionResult> OnPostRevokeTokenAsync(string tokenId)
     {
         var result = await sender.Send(new RevokeToken(tokenId ?? string.Empty));
-        return await ShowAsync(result.RevokedLinks > 0 ? "Token revoked, with the link it belongs to." : "That token was already revoked.");
+        return await ShowAsync(result.RevokedLinks > 0 ? text["Console.TokenRevoked"] : text["Console.TokenAlreadyRevoked"]);
     }
 
     public async Task<IActionResult> OnPostRevokeSkillAsync(string clientId)
@@ -41,24 +42,24 @@ public sealed class UserDetailModel(ISender sender) : PageModel
     public async Task<IActionResult> OnPostDisableAsync()
     {
         await sender.Send(new DisableEndUser(Id));
-        return await ShowAsync("User disabled: they cannot sign in and their tokens do not work until you enable them again.");
+        return await ShowAsync(text["Console.UserDisabled"]);
     }
 
     public async Task<IActionResult> OnPostEnableAsync()
     {
         await sender.Send(new EnableEndUser(Id));
-        return await ShowAsync("User enabled.");
+        return await ShowAsync(text["Console.UserEnabled"]);
     }
 
     public async Task<IActionResult> OnPostPasswordResetAsync()
     {
         var user = await sender.Send(new GetEndUser(Id));
         await sender.Send(new RequestPasswordReset(user.Email, null));
-        return await ShowAsync($"A password reset link is on its way to {user.Email}.");
+        return await ShowAsync(text["Console.ResetLinkSent", user.Email]);
     }
 
-    private static string Revoked(RevocationResult result) =>
-        result.RevokedLinks == 1 ? "Revoked 1 link and its tokens." : $"Revoked {result.RevokedLinks} links and their tokens.";
+    private string Revoked(RevocationResult result) =>
+        result.RevokedLinks == 1 ? text["Console.RevokedOneLink"] : text["Console.RevokedLinks", result.RevokedLinks];
 
     private async Task<IActionResult> ShowAsync(string notice)
     {

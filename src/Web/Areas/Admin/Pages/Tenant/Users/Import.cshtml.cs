@@ -5,6 +5,7 @@ using AlexaLinkHub.Web.Api;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace AlexaLinkHub.Web.Areas.Admin.Pages.Tenant.Users;
 
@@ -13,7 +14,7 @@ namespace AlexaLinkHub.Web.Areas.Admin.Pages.Tenant.Users;
 /// receives it, only for the request: the import itself is staged in the database before the job starts.</summary>
 [RequestSizeLimit(MaxUploadBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes)]
-public sealed class ImportUsersModel(ISender sender) : PageModel
+public sealed class ImportUsersModel(ISender sender, IStringLocalizer<SharedResource> text) : PageModel
 {
     public const long MaxUploadBytes = 2L * 1024 * 1024 * 1024;
 
@@ -34,9 +35,9 @@ public sealed class ImportUsersModel(ISender sender) : PageModel
     {
         var format = Upload is null ? null : FormatOf(Upload);
         if (Upload is null || Upload.Length == 0)
-            ModelState.AddModelError(nameof(Upload), "Choose a file to upload.");
+            ModelState.AddModelError(nameof(Upload), text["Console.ChooseFile"]);
         else if (format is null)
-            ModelState.AddModelError(nameof(Upload), "Upload a .csv file (a header row, then one row per user) or an .ndjson file (one JSON object per line).");
+            ModelState.AddModelError(nameof(Upload), text["Console.WrongFileType"]);
         if (!ModelState.IsValid)
         {
             await OnGetAsync();

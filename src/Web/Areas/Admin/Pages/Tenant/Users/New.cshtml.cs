@@ -3,10 +3,11 @@ using AlexaLinkHub.Web.Admin;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace AlexaLinkHub.Web.Areas.Admin.Pages.Tenant.Users;
 
-public sealed class NewUserModel(ISender sender) : PageModel
+public sealed class NewUserModel(ISender sender, IStringLocalizer<SharedResource> text) : PageModel
 {
     private static readonly Dictionary<string, string> s_aliases = new(StringComparer.OrdinalIgnoreCase) { ["email"] = "Email", ["externalId"] = "ExternalId" };
 
@@ -30,7 +31,7 @@ public sealed class NewUserModel(ISender sender) : PageModel
             Password = Input.Password ?? string.Empty,
             ExternalId = string.IsNullOrWhiteSpace(Input.ExternalId) ? null : Input.ExternalId,
         };
-        if (!await AdminForm.TryAsync(ModelState, async () => user = await sender.Send(command), aliases: s_aliases))
+        if (!await AdminForm.TryAsync(ModelState, async () => user = await sender.Send(command), aliases: s_aliases, text: text))
             return Page();
         return LocalRedirect(AdminPaths.User(Slug, user!.Id));
     }

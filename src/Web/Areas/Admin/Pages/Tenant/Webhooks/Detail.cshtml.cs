@@ -3,12 +3,13 @@ using AlexaLinkHub.Web.Admin;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace AlexaLinkHub.Web.Areas.Admin.Pages.Tenant.Webhooks;
 
 /// <summary>One webhook: its deliveries with every attempt, "send test event", re-deliver a failed delivery, disable or
 /// enable, delete — the same use cases as the webhooks API.</summary>
-public sealed class WebhookDetailModel(ISender sender) : PageModel
+public sealed class WebhookDetailModel(ISender sender, IStringLocalizer<SharedResource> text) : PageModel
 {
     [FromRoute]
     public string Slug { get; set; } = string.Empty;
@@ -25,26 +26,26 @@ public sealed class WebhookDetailModel(ISender sender) : PageModel
     public async Task<IActionResult> OnPostTestAsync()
     {
         var delivery = await sender.Send(new SendTestWebhook(Id));
-        return await ShowAsync($"Test event {delivery.Id} queued: it is on its way, signed like any other.");
+        return await ShowAsync(text["Console.TestEventQueued", delivery.Id]);
     }
 
     public async Task<IActionResult> OnPostRedeliverAsync(string delivery)
     {
         if (await AdminForm.TryAsync(ModelState, () => sender.Send(new RedeliverWebhook(Id, delivery)).AsTask(), prefix: string.Empty))
-            return await ShowAsync($"Delivery {delivery} is on its way again.");
+            return await ShowAsync(text["Console.Redelivered", delivery]);
         return await ShowAsync(null);
     }
 
     public async Task<IActionResult> OnPostDisableAsync()
     {
         await sender.Send(new SetWebhookEnabled(Id, Enabled: false));
-        return await ShowAsync("Webhook disabled: it gets no new events until you enable it (deliveries on their way still go).");
+        return await ShowAsync(text["Console.HookDisabled"]);
     }
 
     public async Task<IActionResult> OnPostEnableAsync()
     {
         await sender.Send(new SetWebhookEnabled(Id, Enabled: true));
-        return await ShowAsync("Webhook enabled: it gets new events again.");
+        return await ShowAsync(text["Console.HookEnabled"]);
     }
 
     public async Task<IActionResult> OnPostDeleteAsync()
