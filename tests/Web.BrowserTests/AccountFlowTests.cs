@@ -75,6 +75,7 @@ public sealed class AccountFlowTests(LinkHub hub, Chromium chromium)
         await page.GotoAsync(resetLink);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Choose a new password");
         await phone.ScreenshotAsync("reset-password");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
         await page.GetByLabel("New password").FillAsync(NewPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Save password" }).ClickAsync();
 
@@ -108,6 +109,7 @@ public sealed class AccountFlowTests(LinkHub hub, Chromium chromium)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 2, Name = link.SkillName })).ToBeVisibleAsync();
         await Expect(page.GetByText($"This allows {link.SkillName} to {link.Scopes[0].Description}.")).ToBeVisibleAsync();
         await phone.ScreenshotAsync("account");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = $"Unlink {link.SkillName}" }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Unlinked. The skill can no longer use your account.");

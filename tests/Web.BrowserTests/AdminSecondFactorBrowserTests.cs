@@ -48,6 +48,7 @@ public sealed class AdminSecondFactorBrowserTests(LocalhostHub hub, Chromium chr
         await page.GetByLabel("Password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Confirm it's you" })).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
     }
 
     [Fact]

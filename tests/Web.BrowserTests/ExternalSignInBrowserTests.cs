@@ -46,6 +46,7 @@ public sealed class ExternalSignInBrowserTests(LinkHub hub, Chromium chromium)
         var email = $"new.{Guid.NewGuid():N}@vendor.example";
 
         await page.GotoAsync(link.AuthorizeUrl(state));
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue with Car Fu ID" }).ClickAsync();
         // At the vendor's provider: its own sign-in page.
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Vendor sign-in (login)" })).ToBeVisibleAsync();

@@ -71,6 +71,7 @@ public sealed class TeamAndWebhooksBrowserTests(LinkHub hub, Chromium chromium)
         await using var phone = await chromium.OpenPhoneAsync();
         var viewer = phone.Page;
         await viewer.GotoAsync(await PickupFolder.WaitForLinkAsync(hub, viewerEmail));
+        await Accessibility.AssertNoSeriousViolationsAsync(viewer);
         await viewer.GetByLabel("Password").FillAsync(Password);
         await viewer.GetByRole(AriaRole.Button, new() { Name = "Set password and sign in" }).ClickAsync();
         await viewer.GotoAsync(Url($"admin/t/{slug}/team"));

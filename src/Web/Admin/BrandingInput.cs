@@ -39,19 +39,24 @@ public sealed class BrandingInput
     };
 
     /// <summary>The preview page's address for this (validated) branding, in <paramref name="language"/>.</summary>
-    public string PreviewUrl(string slug, string language)
-    {
-        var query = new Dictionary<string, string?>
+    public string PreviewUrl(string slug, string language) =>
+        QueryHelpers.AddQueryString(PreviewPath(slug), [.. PreviewQuery(), new("culture", language)]);
+
+    public static string PreviewPath(string slug) => $"{AdminPaths.Tenant(slug)}/branding/preview";
+
+    /// <summary>The draft branding as the preview page's query (its empty values left out): the preview link and the
+    /// preview's page and language picker carry the same draft.</summary>
+    public IReadOnlyList<KeyValuePair<string, string?>> PreviewQuery() =>
+    [
+        .. new Dictionary<string, string?>
         {
             ["LogoUrl"] = LogoUrl,
             ["PrimaryColor"] = PrimaryColor,
             ["BackgroundColor"] = BackgroundColor,
             ["SupportUrl"] = SupportUrl,
             ["PrivacyUrl"] = PrivacyUrl,
-            ["culture"] = language,
-        }.Where(p => !string.IsNullOrWhiteSpace(p.Value));
-        return QueryHelpers.AddQueryString($"{AdminPaths.Tenant(slug)}/branding/preview", query);
-    }
+        }.Where(p => !string.IsNullOrWhiteSpace(p.Value)),
+    ];
 
     /// <summary>Where the tenant pages' colours would be hard to read. The pages put black or white text on each colour
     /// (whichever reads better, <see cref="BrandColors.TextOn"/>), and the primary colour also colours links and the

@@ -16,6 +16,10 @@ public sealed class TenantPageSecurity
     /// <summary>Who may frame the page: nobody, except the admin area's branding preview (framed by the admin page).</summary>
     public string FrameAncestors { get; set; } = "'none'";
 
+    /// <summary>Where the page's forms may post: our own pages and <see cref="AllowFormTargets"/>; nowhere at all for
+    /// the admin area's preview, whose forms are only pictures of the real ones.</summary>
+    public bool FormsDisabled { get; set; }
+
     public void AllowContentFrom(IEnumerable<string> hosts)
     {
         foreach (var host in hosts)
@@ -37,9 +41,9 @@ public sealed class TenantPageSecurity
     public string ContentSecurityPolicy()
     {
         var content = string.Join(' ', _contentHosts.Order(StringComparer.Ordinal));
-        var forms = string.Join(' ', _formTargets.Order(StringComparer.Ordinal));
+        var forms = FormsDisabled ? "'none'" : "'self' " + string.Join(' ', _formTargets.Order(StringComparer.Ordinal));
         return $"default-src 'none'; img-src 'self' data: {content}; style-src 'self' 'nonce-{StyleNonce}' {content}; " +
-               $"font-src 'self' {content}; form-action 'self' {forms}; frame-ancestors {FrameAncestors}; base-uri 'none'; script-src 'none'";
+               $"font-src 'self' {content}; form-action {forms}; frame-ancestors {FrameAncestors}; base-uri 'none'; script-src 'none'";
     }
 }
 

@@ -23,17 +23,20 @@ public sealed class LinkHub : IAsyncLifetime
         _platform = _app.CreateHttpClient();
     }
 
-    /// <summary>A new tenant with one implicit-grant skill (Alexa's redirect URL, the given scopes) and one end user.</summary>
+    /// <summary>A new tenant (or the existing <paramref name="existingSlug"/>, signed up in the console) with one
+    /// implicit-grant skill (Alexa's redirect URL, the given scopes) and one end user.</summary>
     public async Task<BrowserLinkSetup> ArrangeAsync(
         string tenantName = "Car Fu Motors",
         string skillName = "Car Fu",
-        IReadOnlyList<(string Name, string Description)>? scopes = null)
+        IReadOnlyList<(string Name, string Description)>? scopes = null,
+        string? existingSlug = null)
     {
         var ct = TestContext.Current.CancellationToken;
         scopes ??= [("taxi.order", "order a taxi on your behalf"), ("profile", "read your name and email")];
-        var slug = $"t-{Guid.NewGuid():N}"[..14];
+        var slug = existingSlug ?? $"t-{Guid.NewGuid():N}"[..14];
 
-        await ExpectAsync(await Platform.PostAsJsonAsync("/api/v1/tenants", new { slug, displayName = tenantName }, ct), HttpStatusCode.Created);
+        if (existingSlug is null)
+            await ExpectAsync(await Platform.PostAsJsonAsync("/api/v1/tenants", new { slug, displayName = tenantName }, ct), HttpStatusCode.Created);
 
         var skill = await ExpectAsync(await Platform.PostAsJsonAsync($"/api/v1/tenants/{slug}/skills", new
         {

@@ -31,6 +31,9 @@ public sealed class BrandingModel(ISender sender, IStringLocalizer<SharedResourc
     public TenantDto Tenant { get; private set; } = null!;
     public IReadOnlyList<string> Warnings { get; private set; } = [];
     public string PreviewUrl { get; private set; } = string.Empty;
+
+    /// <summary>The branding the preview shows (the draft when it passed, else the saved one).</summary>
+    public BrandingInput Previewed { get; private set; } = new();
     public bool IsDraft { get; private set; }
     public string? Notice { get; private set; }
     public string LoginUrl => $"{Tenant.Issuer}/login";
@@ -101,6 +104,7 @@ public sealed class BrandingModel(ISender sender, IStringLocalizer<SharedResourc
     private void Show(BrandingDto branding)
     {
         Warnings = BrandingInput.ContrastWarnings(branding, text);
-        PreviewUrl = BrandingInput.From(branding).PreviewUrl(Slug, EditedLanguage);
+        Previewed = BrandingInput.From(branding);
+        PreviewUrl = Previewed.PreviewUrl(Slug, EditedLanguage);
     }
 }
