@@ -36,12 +36,31 @@ public static class Keyboard
             """
             () => {
                 const all = [...document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]')]
-                    .filter(el => !el.disabled && el.tabIndex >= 0 && !el.closest('[inert]') && el.getClientRects().length > 0);
+                    .filter(el => !el.disabled && el.tabIndex >= 0 && !el.closest('[inert]') && el.getClientRects().length > 0
+                        && !(el.closest('details:not([open])') && !el.closest('summary')))
+                    // Tab stops once per radio group (on the checked one, else the first); arrows move inside it.
+                    .filter((el, _, list) => {
+                        if (el.type !== 'radio' || !el.name) return true;
+                        const group = list.filter(r => r.type === 'radio' && r.name === el.name && r.form === el.form);
+                        return el === (group.find(r => r.checked) ?? group[0]);
+                    });
                 all.forEach((el, i) => el.setAttribute('data-tab-order', i));
                 return all.length;
             }
             """);
-        await page.EvaluateAsync("() => { document.activeElement?.blur(); window.scrollTo(0, 0); }");
+        // Start from the top of the document: a blur alone leaves Chromium's sequential-navigation starting point
+        // where the focus was (after the skip link, at #main), so a probe at the start of <body> takes the focus first.
+        await page.EvaluateAsync(
+            """
+            () => {
+                const start = document.createElement('span');
+                start.tabIndex = -1;
+                start.id = 'keyboard-walk-start';
+                document.body.prepend(start);
+                start.focus();
+                window.scrollTo(0, 0);
+            }
+            """);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var press = 0; press <= count; press++)
         {
@@ -51,7 +70,11 @@ public static class Keyboard
                 break;
             Assert.True(seen.Add(index), $"{page.Url}: Tab came back to element {index} before reaching them all (a keyboard trap).");
         }
-        Assert.True(seen.Count == count, $"{page.Url}: Tab reached {seen.Count} of {count} focusable elements.");
+        await page.EvaluateAsync("() => document.getElementById('keyboard-walk-start')?.remove()");
+        var missed = seen.Count == count ? [] : await page.EvaluateAsync<string[]>(
+            "seen => [...document.querySelectorAll('[data-tab-order]')].filter(el => !seen.includes(el.getAttribute('data-tab-order'))).map(el => el.outerHTML.slice(0, 160))",
+            seen.ToArray());
+        Assert.True(seen.Count == count, $"{page.Url}: Tab reached {seen.Count} of {count} focusable elements; not reached: {string.Join(" | ", missed)}");
     }
 
     /// <summary>The focused element has a focus indicator a sighted keyboard user can see.</summary>
