@@ -73,7 +73,7 @@ public sealed class AdminJourneyTests(LinkHub hub, Chromium chromium)
 
         await admin.GotoAsync(new Uri(hub.App.BaseUrl, $"admin/t/{link.Slug}/branding").ToString());
         await admin.GetByLabel("Primary colour").FillAsync("#aa3300");
-        await admin.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Preview", Exact = true }).ClickAsync();
         var preview = admin.FrameLocator("iframe[title='Preview of the login page']");
         await Expect(preview.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Sign in to {link.TenantName}");
         await Expect(preview.GetByRole(AriaRole.Button, new() { Name = "Sign in" })).ToHaveCSSAsync("background-color", "rgb(170, 51, 0)");
