@@ -131,8 +131,8 @@ INSERT INTO "OpenIddictTokens" ("Id", "TenantId", "ApplicationId", "Authorizatio
   SELECT s.token_id, t."TenantId", t."ApplicationId", s.grant_id, md5(s.token_id::text), t."CreationDate", t."ExpirationDate",
          t."Payload", t."Properties", NULL, encode(sha256(convert_to(s.value, 'UTF8')), 'base64'), t."Status", s.user_id::text, s.user_id, t."Type"
   FROM seed s, template tp JOIN "OpenIddictTokens" t ON t."Id" = tp.token_id;
-INSERT INTO "AccountLinks" ("Id", "TenantId", "SkillId", "ClientId", "UserId", "GrantId", "LinkedAt", "RevokedAt", "RevokedReason", "Scopes")
-  SELECT s.link_id, l."TenantId", l."SkillId", l."ClientId", s.user_id, s.grant_id::text, l."LinkedAt", NULL, NULL, l."Scopes"
+INSERT INTO "AccountLinks" ("Id", "TenantId", "SkillId", "ClientId", "UserId", "GrantId", "LinkedAt", "RevokedAt", "RevokedReason", "Scopes", "IsTest")
+  SELECT s.link_id, l."TenantId", l."SkillId", l."ClientId", s.user_id, s.grant_id::text, l."LinkedAt", NULL, NULL, l."Scopes", l."IsTest"
   FROM seed s, template tp JOIN "AccountLinks" l ON l."Id" = tp.link_id;
 COPY (SELECT value FROM seed ORDER BY i) TO STDOUT;
 COMMIT;

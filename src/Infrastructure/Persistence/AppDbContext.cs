@@ -61,8 +61,10 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
     private bool? _platformModel;
 
     /// <summary>Which of the two models this context uses, fixed by the scope at its first query (see
-    /// <see cref="ApplyTenantFilters"/>, <see cref="ScopeModelCacheKeyFactory"/>).</summary>
-    internal bool UsesPlatformModel => _platformModel ??= tenant.IsPlatformScope;
+    /// <see cref="ApplyTenantFilters"/>, <see cref="ScopeModelCacheKeyFactory"/>). Only a context already in a tenant
+    /// gets the tenant model: one first used in no scope (an admin page reads its admin before it enters the platform
+    /// scope) keeps the general filter, which is as closed with no scope and still right once a scope is entered.</summary>
+    internal bool UsesPlatformModel => _platformModel ??= tenant.IsPlatformScope || tenant.TenantId is null;
     internal ITenantContext TenantScope => tenant;
 
     /// <summary>A SaveChanges is running: the execution strategy must not retry it (ReadRetryingExecutionStrategy).</summary>
@@ -141,11 +143,11 @@ public abstract class AppDbContext(DbContextOptions options, ITenantContext tena
 
     /// <summary>Every tenant-owned entity is visible only inside its tenant, or in the explicit platform scope. With no
     /// scope at all nothing tenant-owned is visible: forgetting to set the tenant fails closed.
-    /// Two models, chosen by the scope a context starts in: a context started in a tenant (or in none) filters by
+    /// Two models, chosen by the scope a context starts in: a context started in a tenant filters by
     /// "@hasTenant AND TenantId = @current" alone, which SQLite matches to the (TenantId, …) indexes; only a context
-    /// started in the platform scope carries "@platform OR (…)" — SQLite cannot use an index through that OR, so it
+    /// started in the platform scope, or in none, carries "@platform OR (…)" — SQLite cannot use an index through that OR, so it
     /// used to scan every tenant's rows for every tenant's query (ADR 020). A tenant-model context that later enters
-    /// the platform scope sees nothing tenant-owned (fails closed); a platform-model one narrowed to a tenant sees that tenant.</summary>
+    /// the platform scope sees nothing tenant-owned (fails closed); a general-model one narrowed to a tenant sees that tenant.</summary>
     private void ApplyTenantFilters(ModelBuilder modelBuilder)
     {
         foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(t => !t.IsOwned() && t.BaseType is null))

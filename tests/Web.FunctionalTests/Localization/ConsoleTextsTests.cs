@@ -13,7 +13,14 @@ public sealed partial class ConsoleTextsTests
     private static readonly string AdminPages = Path.Combine(PageTexts.WebSource, "Areas", "Admin", "Pages");
 
     /// <summary>Names that stay as they are in every language.</summary>
-    private static readonly string[] ProperNames = ["AlexaLinkHub", "Standard Webhooks"];
+    private static readonly string[] ProperNames =
+    [
+        "AlexaLinkHub", "Standard Webhooks",
+        // The Alexa developer console's own field labels, quoted as it shows them so the vendor finds the field.
+        "Do you allow users to create an account or link to an existing account with you?", "Authorization Grant Type",
+        "Your Web Authorization URI", "Access Token URI", "Your Client ID", "Your Secret", "Your Authentication Scheme",
+        "Scope", "Domain List", "Default Access Token Expiration Time", "Alexa Redirect URLs",
+    ];
 
     private static IReadOnlyList<(string Page, string Text)> Pages() =>
         Directory.EnumerateFiles(AdminPages, "*.cshtml", SearchOption.AllDirectories)

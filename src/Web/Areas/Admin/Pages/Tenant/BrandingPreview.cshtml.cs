@@ -24,9 +24,8 @@ public sealed class BrandingPreviewModel(ISender sender, IStringLocalizer<Shared
 {
     public const string Login = "login", Consent = "consent", Error = "error", SignUp = "signup", Reset = "reset";
 
-    /// <summary>The pages the preview shows, in the picker's order, with the resource key of each one's name.</summary>
-    public static readonly IReadOnlyList<(string View, string Label)> Views =
-        [(Login, "Preview.Login"), (Consent, "Preview.Consent"), (Error, "Preview.Error"), (SignUp, "Preview.SignUp"), (Reset, "Preview.Reset")];
+    /// <summary>The pages the preview shows, in the picker's order (Branding.cshtml names each with its own text).</summary>
+    public static readonly IReadOnlyList<string> Views = [Login, Consent, Error, SignUp, Reset];
 
     /// <summary>What the error preview explains: a request Alexa's console would send with a redirect URL the skill
     /// does not list (OpenIddict's descriptions are English on the real page too).</summary>
@@ -39,7 +38,7 @@ public sealed class BrandingPreviewModel(ISender sender, IStringLocalizer<Shared
 
     public async Task<IActionResult> OnGetAsync(string? logoUrl, string? primaryColor, string? backgroundColor, string? supportUrl, string? privacyUrl, string? culture, string? view)
     {
-        if (view is not null && !Views.Any(v => v.View == view))
+        if (view is not null && !Views.Contains(view))
             return NotFound();
         View = view ?? Login;
         PreviewCultureAttribute.Use(culture);
