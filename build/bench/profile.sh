@@ -2,7 +2,13 @@
 # CPU profile of the token hot path: where a request's CPU goes, as shares of the samples.
 #
 #   build/bench/profile.sh [endpoint] [seconds] [tokens]      (defaults: introspect, 15 s, 200 link flows)
-#   endpoint: introspect | userinfo
+#   endpoint: introspect | userinfo | refresh
+#   refresh: an on-CPU profile of the token endpoint's refresh grant instead — build/bench/token-refresh.sh (rotation
+#            chains, 8 connections) runs under `perf record -g` (the kernel samples the CPU, so every sample is work, not a
+#            wait; needs perf and root), the app started with DOTNET_PerfMapEnabled=1 so managed frames get names
+#            (DOTNET_ReadyToRun=0 by default so precompiled code is named too; READY_TO_RUN=1 profiles the shipped code
+#            paths unnamed). Prints threads and cost groups (build/bench/perf-shares.py); the samples stay in
+#            artifacts/bench/profile-refresh.perf.txt for `perf-shares.py … incl|callers REGEX`.
 #   PROJECT_DIR=<tree> profiles another checkout (e.g. an export of main, for "before").
 #   SEED=N             cold tokens: N access tokens seeded into the database (build/bench/seed-tokens.sh) after one link,
 #                      cycled through without a warm-up pass, so most requests are about a token not seen before.
@@ -15,6 +21,27 @@
 set -euo pipefail
 endpoint=${1:-introspect}; seconds=${2:-15}; tokens=${3:-200}
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+if [ "$endpoint" = refresh ]; then
+  command -v perf >/dev/null || { echo "perf is required (apt-get install linux-perf)"; exit 2; }
+  out="$root/artifacts/bench"; mkdir -p "$out"
+  r2r=$([ -n "${READY_TO_RUN:-}" ] && echo "" || echo "DOTNET_ReadyToRun=0")
+  ROWS=refresh BENCH_APP_ENV="DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 $r2r" \
+    "$root/build/bench/token-refresh.sh" "$((seconds + 6))" 1 8 >"$out/profile-refresh.bench.txt" 2>&1 &
+  bench=$!
+  chain() { pgrep -f "wrk .*refresh-chain.lua" >/dev/null; }
+  for _ in $(seq 1 1200); do chain && break; sleep 0.25; done   # the warm-up pass …
+  for _ in $(seq 1 1200); do chain || break; sleep 0.25; done
+  for _ in $(seq 1 1200); do chain && break; sleep 0.25; done   # … and the measured one
+  sleep 3
+  pid=$(pgrep -f "dotnet .*AlexaLinkHub.Web.dll" | head -1)
+  perf record -F 999 -g -p "$pid" -o "$out/profile-refresh.perf.data" -- sleep "$seconds" >/dev/null 2>&1
+  wait "$bench"
+  tail -4 "$out/profile-refresh.bench.txt"
+  perf script -i "$out/profile-refresh.perf.data" -F comm,tid,ip,sym,dso 2>/dev/null >"$out/profile-refresh.perf.txt"
+  python3 "$root/build/bench/perf-shares.py" "$out/profile-refresh.perf.txt" threads
+  python3 "$root/build/bench/perf-shares.py" "$out/profile-refresh.perf.txt" groups
+  exit 0
+fi
 project=${PROJECT_DIR:-$root}
 peers=$(cd "$root/../shared/bench-peers" && pwd)
 port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
