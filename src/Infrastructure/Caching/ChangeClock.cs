@@ -26,9 +26,14 @@ public sealed class ChangeClock
 
     public long Now => Interlocked.Read(ref _now);
 
+    // A change takes a tick of its own and then moves the clock past it, so a read that starts after the change is
+    // stamped later than it (current) and one that started before it, or raced it, is not (stale). Without the second
+    // step a reading equal to the last change counted as stale, and everything read after the poller's first TouchAll
+    // (every PostgreSQL instance at start) stayed stale until some other change moved the clock: no cache answered.
     public void Touch(Guid id)
     {
         _changedAt[id] = Interlocked.Increment(ref _now);
+        Interlocked.Increment(ref _now);
         if (_changedAt.Count > MaxRemembered)
             TouchAll();
         Touched?.Invoke(id);
@@ -37,6 +42,7 @@ public sealed class ChangeClock
     public void TouchAll()
     {
         Interlocked.Exchange(ref _allChangedAt, Interlocked.Increment(ref _now));
+        Interlocked.Increment(ref _now);
         _changedAt.Clear();
         Flushed?.Invoke();
     }

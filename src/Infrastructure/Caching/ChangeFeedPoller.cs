@@ -11,7 +11,12 @@ namespace AlexaLinkHub.Infrastructure.Caching;
 /// cached here outlives a change made elsewhere by more than <see cref="Bound"/>. A notice is found by id (newer than
 /// the last seen) or by time (the last <see cref="Lookback"/>, for a transaction that took an id early and committed
 /// late). While the feed cannot be read the clock is out of sync and caches answer nothing from memory; after an outage
-/// everything cached is declared stale. See docs/decisions/014.</summary>
+/// everything cached is declared stale.
+/// <para>It runs on a thread of its own with the database's synchronous API, not on the thread pool: on an instance
+/// whose core is saturated the pool's queue is full of requests, a pooled poll waited behind them at each of its awaits
+/// and missed the bound, and the caches switched off — which made every request a database read and kept the queue
+/// full. A dedicated thread is scheduled by the operating system beside the pool's threads, so a poll takes its few
+/// milliseconds however busy the pool is.</para> See docs/decisions/014.</summary>
 internal sealed partial class ChangeFeedPoller(ChangeClock clock, IServiceScopeFactory scopes, ILogger<ChangeFeedPoller> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(200);
@@ -34,42 +39,54 @@ internal sealed partial class ChangeFeedPoller(ChangeClock clock, IServiceScopeF
         return base.StartAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Stopping does not wait for a poll under way (a synchronous read cannot be cancelled; during an outage it may wait
+        // for the connect timeout): the thread ends after it, and a failure then is not logged.
+        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        stoppingToken.Register(() => stopped.TrySetResult());
+        new Thread(() =>
+        {
+            Run(stoppingToken);
+            stopped.TrySetResult();
+        })
+        { IsBackground = true, Name = "Change feed" }.Start();
+        return stopped.Task;
+    }
+
+    private void Run(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await PollAsync(stoppingToken);
-                await Task.Delay(Interval, Wall, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
+                Poll();
             }
             // Whatever the failure (an outage arrives wrapped by the read-retrying strategy), the feed is lost, never the
             // host: an exception escaping a BackgroundService stops the whole instance.
             catch (Exception ex)
             {
+                if (stoppingToken.IsCancellationRequested)
+                    return;
                 if (!_lost)
                     LogFeedLost(logger, ex.GetType().Name);
                 _lost = true;
-                await Task.Delay(Interval, Wall, stoppingToken);
             }
+            stoppingToken.WaitHandle.WaitOne(Interval);
         }
     }
 
-    private async Task PollAsync(CancellationToken cancellationToken)
+    private void Poll()
     {
         var startedAt = Environment.TickCount64;
         var now = Wall.GetUtcNow();
-        await using var scope = scopes.CreateAsyncScope();
+        using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var notices = db.Set<ChangeNotice>().AsNoTracking();
         if (_lost)
         {
             // Nothing read while the feed was lost is trusted: start from what exists now, with an empty cache.
-            _lastId = await notices.MaxAsync(n => (long?)n.Id, cancellationToken) ?? 0;
+            _lastId = notices.Max(n => (long?)n.Id) ?? 0;
             clock.TouchAll();
             _lost = false;
         }
@@ -77,8 +94,7 @@ internal sealed partial class ChangeFeedPoller(ChangeClock clock, IServiceScopeF
         {
             var since = now - Lookback;
             var last = _lastId;
-            var rows = await notices.Where(n => n.Id > last || n.RecordedAt >= since)
-                .Select(n => new { n.Id, n.TargetId }).ToListAsync(cancellationToken);
+            var rows = notices.Where(n => n.Id > last || n.RecordedAt >= since).Select(n => new { n.Id, n.TargetId }).ToList();
             foreach (var row in rows)
             {
                 if (_seen.TryAdd(row.Id, now))
@@ -94,7 +110,7 @@ internal sealed partial class ChangeFeedPoller(ChangeClock clock, IServiceScopeF
         {
             _nextPrune = now + PruneEvery;
             var cutoff = now - Retention;
-            await notices.Where(n => n.RecordedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+            notices.Where(n => n.RecordedAt < cutoff).ExecuteDelete();
         }
     }
 
