@@ -67,8 +67,9 @@ for provider in $providers; do
       for endpoint in introspect userinfo; do
         if [ "$endpoint" = userinfo ]; then args=(GET /t/bench/connect/userinfo "Bearer {TOKEN}" "$work/sample.txt" -)
         else args=(POST /t/bench/connect/introspect "$basic" "$work/sample.txt" 'token={TOKEN}&token_type_hint=access_token'); fi
-        # Warm-up: the JIT settles (cold), every sampled token is seen once (warm).
-        "${pin_load[@]}" wrk -t2 -c32 -d10s -s "$peers/lua/bench.lua" "$base" -- "${args[@]}" >/dev/null
+        # Warm-up: the JIT settles (cold), every sampled token is seen once (warm: each wrk thread walks the whole sample
+        # from its own offset, and the first sight of each token is a cold check at a few hundred per second, so 25 s).
+        "${pin_load[@]}" wrk -t2 -c32 -d"$([ "$phase" = warm ] && echo 25 || echo 10)s" -s "$peers/lua/bench.lua" "$base" -- "${args[@]}" >/dev/null
         for p in $(seq 1 "$passes"); do
           line=$("${pin_load[@]}" wrk -t2 -c32 -d"$duration" -s "$peers/lua/bench.lua" "$base" -- "${args[@]}" | grep '^WRKRESULT')
           read -r _ rps p50 _ p99 _ _ reqs non2xx _ <<<"$line"
