@@ -22,6 +22,14 @@ internal sealed class ChangeFeedInterceptor(ChangeClock clock, TimeProvider time
         var found = new List<Guid>();
         foreach (var entry in db.ChangeTracker.Entries())
         {
+            if (entry.Metadata.IsOwned())
+            {
+                // A row the owner owns (a tenant's texts in their own table): added, changed or removed, it changes what
+                // is cached about the owner, whose own entry may stay unchanged.
+                if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && OwnerOf(entry) is { } owner)
+                    found.Add(owner);
+                continue;
+            }
             if (entry.State is not (EntityState.Modified or EntityState.Deleted))
                 continue;
             if (TargetOf(entry) is { } id)
@@ -47,6 +55,16 @@ internal sealed class ChangeFeedInterceptor(ChangeClock clock, TimeProvider time
         Tenant tenant => tenant.Id,
         _ => null,
     };
+
+    /// <summary>The owner's id, when a cache depends on the owner (tenant, skill, user).</summary>
+    private static Guid? OwnerOf(EntityEntry entry)
+    {
+        if (entry.Metadata.FindOwnership() is not { } ownership
+            || ownership.PrincipalEntityType.ClrType is var owner && owner != typeof(Tenant) && owner != typeof(Skill) && owner != typeof(EndUser))
+            return null;
+        var key = entry.Property(ownership.Properties[0].Name);
+        return (key.CurrentValue ?? key.OriginalValue) as Guid?;
+    }
 
     private static bool StatusChanged(EntityEntry entry, string property) =>
         entry.Property(property) is { IsModified: true } p && !Equals(p.OriginalValue, p.CurrentValue);
