@@ -33,6 +33,12 @@ new_refresh_token() { # a fresh link (authorize with response_type=code, consent
     --data-urlencode "redirect_uri=$redirect" "$base/t/bench/connect/token" | python3 -c 'import json,sys;print(json.load(sys.stdin)["refresh_token"])'
 }
 
+new_chains() { # one fresh refresh token per connection, each from its own link → $work/chains.txt
+  : >"$work/chains.txt"
+  for _ in $(seq 1 "$conns"); do new_refresh_token >>"$work/chains.txt"; done
+}
+chains() { threads=$conns run "$base/t/bench/connect/token" "$root/build/bench/lua/refresh-chain.lua" /t/bench/connect/token "Basic $basic" "$work/chains.txt"; }
+
 ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us$/,"",v); print v/1000} else if (v ~ /ms$/) {sub(/ms$/,"",v); print v} else {sub(/s$/,"",v); print v*1000}}' <<<"$1"; }
 ticks() { awk '{print $14 + $15}' "/proc/$app/stat"; }
 run() { # url [lua [lua args…]] → "rps p50ms p99ms req-per-app-cpu-s"; $threads: wrk threads (default 2)
@@ -40,7 +46,7 @@ run() { # url [lua [lua args…]] → "rps p50ms p99ms req-per-app-cpu-s"; $thre
   t0=$(ticks)
   r=$("${pin_load[@]}" wrk -t"${threads:-2}" -c"$conns" -d"${seconds}s" --latency ${lua:+-s "$lua"} "$url" ${1:+--} "$@")
   t1=$(ticks)
-  grep -q "Non-2xx" <<<"$r" && { echo "non-2xx responses from $1" >&2; echo "$r" >&2; exit 1; }
+  grep -q "Non-2xx" <<<"$r" && { echo "non-2xx responses from $url" >&2; echo "$r" >&2; exit 1; }
   local total; total=$(awk '/requests in/{print $1}' <<<"$r")
   echo "$(awk '/Requests\/sec/{print $2}' <<<"$r") $(ms "$(awk '/ 50%/{print $2}' <<<"$r")") $(ms "$(awk '/ 99%/{print $2}' <<<"$r")") $(awk -v n="$total" -v t=$((t1 - t0)) -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.0f", (t > 0 ? n / (t / hz) : 0)}')"
 }
@@ -49,16 +55,12 @@ rows_wanted=${ROWS:-refresh refresh-shared}
 base_rows=(); refresh_rows=(); shared_rows=()
 "${pin_load[@]}" wrk -t2 -c"$conns" -d3s "$base/health/live" >/dev/null
 # Warm-up: the token endpoint's code reaches tier 1 (at ~100 grants/s that takes a while), not measured.
-: >"$work/chains.txt"; for _ in $(seq 1 "$conns"); do new_refresh_token >>"$work/chains.txt"; done
-"${pin_load[@]}" wrk -t"$conns" -c"$conns" -d"${WARMUP:-10}s" -s "$root/build/bench/lua/refresh-chain.lua" "$base/t/bench/connect/token" \
-  -- /t/bench/connect/token "Basic $basic" "$work/chains.txt" >/dev/null
+new_chains; seconds=${WARMUP:-10} chains >/dev/null
 for i in $(seq 1 "$runs"); do
   base_rows+=("$(run "$base/health/live")")
   if [[ " $rows_wanted " == *" refresh "* ]]; then
-    : >"$work/chains.txt"
-    for _ in $(seq 1 "$conns"); do new_refresh_token >>"$work/chains.txt"; done
-    refresh_rows+=("$(threads=$conns run "$base/t/bench/connect/token" "$root/build/bench/lua/refresh-chain.lua" \
-      /t/bench/connect/token "Basic $basic" "$work/chains.txt")")
+    new_chains
+    refresh_rows+=("$(chains)")
   fi
   if [[ " $rows_wanted " == *" refresh-shared "* ]]; then
     rt=$(new_refresh_token)
