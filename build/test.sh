@@ -109,6 +109,18 @@ fi
 
 mkdir -p artifacts/test-logs
 passed=0; failed=0; skipped=0; broken=()
+# What a failed test said: its name and message, stack included (up to 25 lines each, 5 tests). CI keeps only this
+# script's output, so a flaky failure has to explain itself here (the browser tests put the page's state and the app's
+# warnings into their timeout messages); the whole log stays in artifacts/test-logs/.
+failure_details() { # log file
+  awk '
+    /^failed / { shown++; if (shown > 5) exit; print; msg = 25; next }
+    /^[^ ]/ { msg = 0 }
+    msg > 0 { print; msg-- }
+  ' "$1"
+  grep -E "^(  Failed|error)|\[FAIL\]" "$1" | head -n 10
+}
+
 run_project() { # name
   local name=$1 csproj out start code t f s k
   csproj=$(ls tests/"$name"/*.csproj)
@@ -129,7 +141,7 @@ run_project() { # name
   passed=$((passed + s)); failed=$((failed + f)); skipped=$((skipped + k))
   log "$name: $s passed, $f failed, $k skipped ($(( $(date +%s) - start ))s)"
   if [ "$f" != "0" ] || [ "$code" -ne 0 ]; then
-    grep -E "^(failed|  Failed|error)|\[FAIL\]" "$out" | head -n 40 >&2
+    failure_details "$out" >&2
     [ "$f" = "0" ] && { failed=$((failed + 1)); }
     broken+=("$name")
   fi

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using AlexaLinkHub.Infrastructure.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace AlexaLinkHub.TestSupport;
 
@@ -10,13 +12,17 @@ namespace AlexaLinkHub.TestSupport;
 /// (a skill's <c>authorizationUri</c>) are the ones a browser can open.</summary>
 public sealed class LiveApp : IAsyncDisposable
 {
-    private LiveApp(AlexaLinkHubFactory factory, Uri baseUrl)
+    private LiveApp(AlexaLinkHubFactory factory, Uri baseUrl, RecentLog log)
     {
         Factory = factory;
         BaseUrl = baseUrl;
+        Log = log;
     }
 
     public AlexaLinkHubFactory Factory { get; }
+
+    /// <summary>The app's recent warnings and errors (for the message of a test that timed out).</summary>
+    public RecentLog Log { get; }
 
     /// <summary>The app's address, with a trailing slash (<c>http://127.0.0.1:40123/</c>).</summary>
     public Uri BaseUrl { get; }
@@ -26,7 +32,7 @@ public sealed class LiveApp : IAsyncDisposable
     public static async Task<LiveApp> StartAsync(
         DatabaseProvider provider = DatabaseProvider.Sqlite,
         IDictionary<string, string?>? settings = null,
-        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null,
+        Action<IServiceCollection>? services = null,
         string host = "127.0.0.1")
     {
         // The public URL is configuration, read before the server binds, so the port is chosen first (the OS hands out
@@ -37,7 +43,12 @@ public sealed class LiveApp : IAsyncDisposable
         {
             ["App:PublicBaseUrl"] = baseUrl.ToString().TrimEnd('/'),
         };
-        var factory = await AlexaLinkHubFactory.CreateAsync(provider, all, services: services);
+        var log = new RecentLog();
+        var factory = await AlexaLinkHubFactory.CreateAsync(provider, all, services: s =>
+        {
+            s.AddSingleton<ILoggerProvider>(log);
+            services?.Invoke(s);
+        });
         try
         {
             factory.UseKestrel(options =>
@@ -48,7 +59,7 @@ public sealed class LiveApp : IAsyncDisposable
                     options.Listen(IPAddress.Loopback, port);
             });
             factory.StartServer();
-            return new LiveApp(factory, baseUrl);
+            return new LiveApp(factory, baseUrl, log);
         }
         catch (Exception exception)
         {

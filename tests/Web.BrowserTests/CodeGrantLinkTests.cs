@@ -44,7 +44,7 @@ public sealed class CodeGrantLinkTests(LinkHub hub, Chromium chromium)
         await LinkFlowTests.SignInAsync(page, link);
         await Expect(page.GetByText($"This allows {link.SkillName} to {link.Scopes[0].Description}")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Allow" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.StartsWith(CodeRedirectUrl + "?", StringComparison.Ordinal));
+        Assert.True(await phone.ReachesAsync(url => url.StartsWith(CodeRedirectUrl + "?", StringComparison.Ordinal)), await phone.DescribeAsync());
 
         // RFC 6749 §4.1.2: the code and state in the query (Amazon's server sees them), nothing in a fragment.
         var landed = new Uri(page.Url);

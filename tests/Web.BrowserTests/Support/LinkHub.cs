@@ -20,6 +20,7 @@ public sealed class LinkHub : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _app = await LiveApp.StartAsync();
+        PhonePage.ServerLog = _app.Log;
         _platform = _app.CreateHttpClient();
     }
 
