@@ -28,12 +28,12 @@ public sealed class PhonePage : IAsyncDisposable
         page.Response += (_, response) =>
         {
             if (response.Request.IsNavigationRequest)
-                lock (_navigations) _navigations.Add($"{DateTime.UtcNow:HH:mm:ss.fff} {response.Status} {response.Request.Method} {response.Url.Split('?', '#')[0]}");
+                lock (_navigations) _navigations.Add($"{DateTime.UtcNow:HH:mm:ss.fff} {response.Status} {response.Request.Method} {Address(response.Url)}");
         };
         page.RequestFailed += (_, request) =>
         {
             if (request.IsNavigationRequest)
-                lock (_navigations) _navigations.Add($"{DateTime.UtcNow:HH:mm:ss.fff} failed ({request.Failure}) {request.Method} {request.Url.Split('?', '#')[0]}");
+                lock (_navigations) _navigations.Add($"{DateTime.UtcNow:HH:mm:ss.fff} failed ({request.Failure}) {request.Method} {Address(request.Url)}");
         };
         page.Dialog += (_, dialog) =>
         {
@@ -141,7 +141,7 @@ public sealed class PhonePage : IAsyncDisposable
             if (text.Length > 400)
                 text = text[..400] + "…";
         }
-        catch (PlaywrightException exception)
+        catch (Exception exception) when (exception is TimeoutException or PlaywrightException)
         {
             text = $"(no text: {exception.Message.Split('\n')[0]})";
         }
@@ -149,12 +149,15 @@ public sealed class PhonePage : IAsyncDisposable
         lock (_navigations) navigations = string.Join("; ", _navigations);
         lock (_pageErrors) errors = string.Join("; ", _pageErrors);
         var nl = Environment.NewLine;
-        return $"The page is at {Page.Url.Split('?', '#')[0]}, showing: {text}{nl}" +
+        return $"The page is at {Address(Page.Url)}, showing: {text}{nl}" +
                $"Documents loaded: {navigations}{nl}" +
                $"Amazon requests: {AmazonRequests.Count}; page errors: {(errors.Length == 0 ? "none" : errors)}{nl}" +
                $"Console: {string.Join("; ", ConsoleMessages.Select(m => m.Length > 200 ? m[..200] + "…" : m))}{nl}" +
                $"The server's warnings since the page opened:{nl}{ServerLog?.Since(_opened) ?? "(no server log)"}";
     }
+
+    /// <summary>A URL without its query and fragment (codes, states and tokens travel there).</summary>
+    private static string Address(string url) => url.Split('?', '#')[0];
 
     public Task ScreenshotAsync(string name) =>
         Page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.PathOf(name), FullPage = true });
